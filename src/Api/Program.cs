@@ -1,6 +1,23 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Live;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.AddIdentityAndOidcServer();
+builder.AddUseCases();
+builder.AddLiveUpdates();
+builder.AddHttpApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseHttpApi();
+app.MapOidcEndpoints();
+app.MapFeatureEndpoints();
+app.MapLiveHub();
 
 app.Run();
+
+public partial class Program;

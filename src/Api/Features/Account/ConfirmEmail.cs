@@ -1,0 +1,47 @@
+using System.Text;
+using CommunityOfPractice.Api.Identity;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CommunityOfPractice.Api.Features.Account;
+
+/// <summary>The link from the confirmation message marks the email address as confirmed.</summary>
+public static class ConfirmEmail
+{
+    public sealed record Command(Guid MemberId, string Code) : ICommand<bool>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.MemberId).NotEmpty().WithMessage("The link is incomplete: it has no member.");
+            RuleFor(c => c.Code).NotEmpty().WithMessage("The link is incomplete: it has no code.");
+        }
+    }
+
+    internal sealed class Handler(UserManager<AppUser> users) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(command.MemberId.ToString());
+            if (user is null)
+            {
+                return false;
+            }
+
+            string token;
+            try
+            {
+                token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(command.Code));
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+
+            return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        }
+    }
+}

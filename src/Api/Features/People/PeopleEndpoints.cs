@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Domain.Community;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommunityOfPractice.Api.Features.People;
+
+public static class PeopleEndpoints
+{
+    public static void MapPeopleEndpoints(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/admin/people").WithTags("Admin")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
+        people.MapGet("/", async Task<Ok<PeoplePage>> (
+                string? search, string? after, int? limit, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new ListPeople.Query(search, after, limit), cancellationToken)))
+            .WithSummary("People in the community, by name, with their roles (admin)");
+
+        people.MapPut("/{personId:guid}/roles/{role}", (Guid personId, string role, ClaimsPrincipal admin, ISender sender, CancellationToken cancellationToken) =>
+                ChangeAsync(new ChangeRole.Command(admin.MemberId(), personId, role, Grant: true), sender, cancellationToken))
+            .WithSummary("Grant a role (admin)");
+
+        people.MapDelete("/{personId:guid}/roles/{role}", (Guid personId, string role, ClaimsPrincipal admin, ISender sender, CancellationToken cancellationToken) =>
+                ChangeAsync(new ChangeRole.Command(admin.MemberId(), personId, role, Grant: false), sender, cancellationToken))
+            .WithSummary("Revoke a role (admin)");
+    }
+
+    private static async Task<NoContent> ChangeAsync(ChangeRole.Command command, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

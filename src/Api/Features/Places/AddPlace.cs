@@ -1,0 +1,41 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Domain.Community;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Places;
+
+/// <summary>Admins add a place that the list is missing (members cannot type free text).</summary>
+public static class AddPlace
+{
+    public sealed record Command(string Name, PlaceKind Kind) : ICommand<PlaceDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the place's name.")
+                .MaximumLength(Place.NameMaxLength).WithMessage($"A place name has at most {Place.NameMaxLength} characters.")
+                .Matches("[A-Za-z0-9]").WithMessage("A place name needs at least one letter or digit.");
+            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose what kind of place this is.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, PlaceDto>
+    {
+        public async ValueTask<PlaceDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var place = Place.Create(command.Name, command.Kind);
+            if (await db.Places.AnyAsync(p => p.Slug == place.Slug, cancellationToken))
+            {
+                throw new ConflictException($"{place.Name} is already in the list of places.");
+            }
+
+            db.Places.Add(place);
+            await db.SaveChangesAsync(cancellationToken);
+            return new PlaceDto(place.Id, place.Name, place.Slug, place.Kind);
+        }
+    }
+}

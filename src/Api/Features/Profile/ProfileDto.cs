@@ -1,0 +1,13 @@
+namespace CommunityOfPractice.Api.Features.Profile;
+
+public sealed record NamedRef(Guid Id, string Name);
+
+public sealed record ProfileDto(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string? Bio,
+    NamedRef? Organisation,
+    IReadOnlyList<NamedRef> Places,
+    IReadOnlyList<string> Roles,
+    DateTimeOffset JoinedAt);

@@ -1,0 +1,68 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Domain.Community;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Profile;
+
+/// <summary>A member edits what others see: name, bio, organisation and the places they work in.</summary>
+public static class UpdateMyProfile
+{
+    public sealed record Body(string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds);
+
+    public sealed record Command(Guid MemberId, string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid> PlaceIds)
+        : ICommand<ProfileDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the name the community will see.")
+                .MaximumLength(Member.DisplayNameMaxLength)
+                .WithMessage($"A display name has at most {Member.DisplayNameMaxLength} characters.");
+            RuleFor(c => c.Bio).MaximumLength(Member.BioMaxLength)
+                .WithMessage($"A bio has at most {Member.BioMaxLength} characters.");
+            RuleFor(c => c.PlaceIds).Must(ids => ids.Count <= Member.MaxPlaces)
+                .WithMessage($"Choose at most {Member.MaxPlaces} places.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, ProfileDto>
+    {
+        public async ValueTask<ProfileDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var member = await db.Members.Include(m => m.Places).SingleOrDefaultAsync(m => m.Id == command.MemberId, cancellationToken)
+                ?? throw new NotFoundException("This member has no profile.");
+
+            var failures = new List<ValidationFailure>();
+            Organisation? organisation = null;
+            if (command.OrganisationId is { } organisationId)
+            {
+                organisation = await db.Organisations.FindAsync([organisationId], cancellationToken);
+                if (organisation is null)
+                {
+                    failures.Add(new(nameof(Command.OrganisationId), "Choose an organisation from the list."));
+                }
+            }
+
+            var wanted = command.PlaceIds.Distinct().ToList();
+            var places = await db.Places.Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken);
+            if (places.Count != wanted.Count)
+            {
+                failures.Add(new(nameof(Command.PlaceIds), "Choose places from the list; one of them does not exist."));
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new ValidationException(failures);
+            }
+
+            member.UpdateProfile(command.DisplayName, command.Bio, organisation, places);
+            await db.SaveChangesAsync(cancellationToken);
+            return (await GetMyProfile.Handler.Read(db, member.Id, cancellationToken))!;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography.X509Certificates;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CommunityOfPractice.Api.Identity;
+
+public static class IdentitySetup
+{
+    public const string ApiScope = "api";
+
+    public static void AddIdentityAndOidcServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedEmail = configuration.GetValue<bool>("Identity:RequireConfirmedEmail");
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        // The Api's own cookie only serves its sign-in page during the OIDC authorization flow.
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "cop.identity";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+        });
+
+        // Everything else (endpoints, hub) authenticates bearer tokens from the OIDC server.
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        });
+        services.AddAuthorization();
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowPasswordFlow();
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
+                options.SetAccessTokenLifetime(configuration.GetValue("Oidc:AccessTokenLifetime", TimeSpan.FromMinutes(15)));
+                options.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+
+                AddKeys(options, configuration);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Oidc:AllowHttp"))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.Configure<AdminOptions>(configuration.GetSection("Admin"));
+        services.Configure<OidcClientOptions>(configuration.GetSection("Oidc"));
+        services.AddScoped<AccountFactory>();
+        services.AddScoped<TokenPrincipalFactory>();
+        services.AddScoped<ISeeder, ReferenceDataSeeder>();
+        services.AddScoped<ISeeder, OidcClientSeeder>();
+        services.AddScoped<ISeeder, AdminSeeder>();
+        services.AddScoped<ISeeder, DemoContentSeeder>();
+        services.AddRazorPages();
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder options, IConfiguration configuration)
+    {
+        // Production: one PFX shared by every Api instance (deploy/README.md). Development and
+        // tests: certificates OpenIddict creates once in the user's certificate store.
+        var path = configuration["Oidc:Certificate:Path"];
+        if (string.IsNullOrEmpty(path))
+        {
+            options.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+            return;
+        }
+
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Oidc:Certificate:Password"]);
+        options.AddEncryptionCertificate(certificate).AddSigningCertificate(certificate);
+    }
+}

@@ -1,0 +1,10 @@
+namespace CommunityOfPractice.Api.Infrastructure;
+
+/// <summary>The thing asked for does not exist (or the caller may not know it exists): 404.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The caller is known but may not do this: 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The request clashes with the current state (already exists, locked, full): 409.</summary>
+public sealed class ConflictException(string message) : Exception(message);

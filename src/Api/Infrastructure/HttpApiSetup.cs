@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Features.Organisations;
+using CommunityOfPractice.Api.Features.People;
+using CommunityOfPractice.Api.Features.Places;
+using CommunityOfPractice.Api.Features.Profile;
+using CommunityOfPractice.Api.Features.Stages;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace CommunityOfPractice.Api.Infrastructure;
+
+public static class HttpApiSetup
+{
+    public static void AddHttpApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(options =>
+        {
+            // Unknown fields are a client mistake worth telling about, not something to ignore.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.Remove("exception"));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    public static void UseHttpApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    }
+
+    public static void MapFeatureEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountEndpoints();
+        api.MapProfileEndpoints();
+        api.MapPlaceEndpoints();
+        api.MapOrganisationEndpoints();
+        api.MapStageEndpoints();
+        api.MapPeopleEndpoints();
+    }
+}

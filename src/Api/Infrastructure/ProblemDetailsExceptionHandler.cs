@@ -1,0 +1,80 @@
+using System.Text.Json;
+using CommunityOfPractice.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CommunityOfPractice.Api.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 ProblemDetails. Known failures get their status
+/// and a message meant for people; anything else is a 500 with no internals in the body.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => Validation(validation),
+            BadHttpRequestException badRequest => BadRequest(badRequest),
+            NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "Someone else changed this at the same time. Reload and try again."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+                Problem(StatusCodes.Status409Conflict, "Conflict", "This already exists."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong",
+                "The server could not complete the request. It has been logged.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ValidationProblemDetails Validation(ValidationException exception) => new(
+        exception.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "Some fields need attention",
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        // Malformed JSON, unknown fields and wrong types: name the field, never the .NET type.
+        if (exception.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [field == "body" ? "The request body is not valid JSON." : "This field is unknown or has the wrong type."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read",
+            };
+        }
+
+        return Problem(exception.StatusCode, "The request could not be read", exception.Message);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

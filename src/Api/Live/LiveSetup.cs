@@ -1,0 +1,20 @@
+namespace CommunityOfPractice.Api.Live;
+
+public static class LiveSetup
+{
+    public static void AddLiveUpdates(this WebApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR(options => options.EnableDetailedErrors = builder.Environment.IsDevelopment());
+
+        // Several Api instances share hub messages through Redis; one instance needs nothing.
+        var redis = builder.Configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
+                StackExchange.Redis.RedisChannel.Literal("cop"));
+        }
+    }
+
+    public static void MapLiveHub(this WebApplication app) =>
+        app.MapHub<LiveHub>(LiveHub.Path, options => options.CloseOnAuthenticationExpiration = true);
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Api.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityOfPractice.Api.Pages.Account;
+
+/// <summary>
+/// The sign-in page of the OIDC server. The Web sends people here during the authorization code
+/// flow; after a successful sign-in they return to the authorization request (ReturnUrl).
+/// </summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public string RegisterUrl => $"{(configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/')}/Account/Register";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Message = "Enter your email and password.";
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.Succeeded)
+        {
+            // Only ever return into this server's own authorization endpoint: no open redirects.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
+        }
+
+        Message = result switch
+        {
+            { IsLockedOut: true } => "This account is locked after too many failed attempts. Try again in 15 minutes.",
+            { IsNotAllowed: true } => "Confirm your email address before signing in: follow the link we sent you.",
+            _ => "The email or password is not right.",
+        };
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter your password.")]
+        public string Password { get; set; } = string.Empty;
+    }
+}
