@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityOfPractice.Testing;
+
+namespace CommunityOfPractice.Api.Tests.Identity;
+
+[Collection(ApiCollection.Name)]
+public sealed class TokenTests(ApiFactory api)
+{
+    [Fact]
+    public async Task A_wrong_password_gets_invalid_grant_and_no_token()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+
+        using var response = await Tokens.RequestPasswordGrantAsync(api.CreateClient(), member.Email, "Wrong-pass-2026");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+        Assert.False(body.TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var client = api.CreateClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await Tokens.RequestPasswordGrantAsync(client, member.Email, "Wrong-pass-2026")).Dispose();
+        }
+
+        using var response = await Tokens.RequestPasswordGrantAsync(client, member.Email, member.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("locked", body.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_new_access_token_that_carries_a_newly_granted_role()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        using var admin = await Community.AdminAsync(api.CreateClient);
+        (await admin.PutAsync($"/api/v1/admin/people/{member.Id}/roles/host", null)).EnsureSuccessStatusCode();
+
+        using var refreshed = await Tokens.RequestRefreshAsync(api.CreateClient(), member.Token.RefreshToken!);
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = await refreshed.ReadAsync<TokenResponse>();
+        Assert.NotEqual(member.Token.AccessToken, token.AccessToken);
+        var client = api.CreateClient();
+        client.Authorize(token.AccessToken);
+        var people = await client.GetAsync("/api/v1/me");
+        var profile = await people.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("host", profile.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task A_forged_bearer_token_is_401()
+    {
+        var client = api.CreateClient();
+        client.Authorize("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");
+
+        using var response = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_discovery_document_advertises_code_with_pkce_and_refresh_tokens()
+    {
+        var discovery = await api.CreateClient().GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+
+        var grants = discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
+        Assert.Contains("authorization_code", grants);
+        Assert.Contains("refresh_token", grants);
+        Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task An_authorization_request_from_a_stranger_goes_to_the_sign_in_page()
+    {
+        var client = api.CreateClient(new() { AllowAutoRedirect = false });
+        var url = "/connect/authorize?client_id=cop-web&response_type=code&scope=openid&redirect_uri=" +
+                  Uri.EscapeDataString("http://localhost:5080/signin-oidc") +
+                  "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s&nonce=n";
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+}
