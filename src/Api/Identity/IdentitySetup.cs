@@ -69,6 +69,13 @@ public static class IdentitySetup
 
                 AddKeys(options, configuration);
 
+                // Behind a proxy or in compose the Api is reached under several names; tokens
+                // name the one people and scripts use.
+                if (Uri.TryCreate(configuration["Api:PublicUrl"], UriKind.Absolute, out var issuer))
+                {
+                    options.SetIssuer(issuer);
+                }
+
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
