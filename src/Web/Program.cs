@@ -1,6 +1,17 @@
+using CommunityOfPractice.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddApiAccess();
+builder.AddSignIn();
+builder.AddPages();
+builder.AddLiveProxy();
+builder.AddHealth();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseWebPipeline();
 
 app.Run();
+
+public partial class Program;

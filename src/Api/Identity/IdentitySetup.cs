@@ -63,6 +63,12 @@ public static class IdentitySetup
                     .AllowRefreshTokenFlow()
                     .AllowPasswordFlow();
 
+                // Refresh tokens are opaque references (small, revocable in the database); access
+                // tokens are signed, not encrypted: only this Api reads them, and the Web keeps both
+                // in its cookie, which must stay small enough for proxies' header limits.
+                options.UseReferenceRefreshTokens();
+                options.DisableAccessTokenEncryption();
+
                 options.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, ApiScope);
                 options.SetAccessTokenLifetime(configuration.GetValue("Oidc:AccessTokenLifetime", TimeSpan.FromMinutes(15)));
                 options.SetRefreshTokenLifetime(TimeSpan.FromDays(14));

@@ -24,6 +24,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public void OnGet()
     {
+        // The Web passes the address someone just registered with as login_hint.
+        if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
+        {
+            var hint = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(ReturnUrl[at..])["login_hint"].ToString();
+            Input.Email = hint.Length <= 256 ? hint : string.Empty;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()

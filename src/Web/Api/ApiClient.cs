@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CommunityOfPractice.Web.Api;
+
+/// <summary>
+/// The one way the Web talks to the Api's <c>/api/v1</c>. The signed-in person's access token is
+/// attached by <see cref="AccessTokenHandler"/>; every call returns the value or the Api's problem,
+/// and an unreachable Api becomes <see cref="ApiProblem.Unavailable"/> rather than an exception.
+/// </summary>
+public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    public Task<ApiResult<Registered>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Registered>(HttpMethod.Post, "api/v1/account/register", request, cancellationToken);
+
+    public Task<ApiResult<Profile>> GetMyProfileAsync(CancellationToken cancellationToken) =>
+        SendAsync<Profile>(HttpMethod.Get, "api/v1/me", null, cancellationToken);
+
+    public Task<ApiResult<Profile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Profile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Place>>> GetPlacesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Place>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Organisation>>> GetOrganisationsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Organisation>>(HttpMethod.Get, "api/v1/organisations", null, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Stage>>> GetStagesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Stage>>(HttpMethod.Get, "api/v1/stages", null, cancellationToken);
+
+    public Task<ApiResult<PeoplePage>> GetPeopleAsync(string? search, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["search"] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            ["after"] = string.IsNullOrEmpty(after) ? null : after,
+            ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null));
+        return SendAsync<PeoplePage>(HttpMethod.Get, $"api/v1/admin/people{query}", null, cancellationToken);
+    }
+
+    public Task<ApiResult<NoContent>> GrantRoleAsync(Guid personId, string role, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Put, RolePath(personId, role), null, cancellationToken);
+
+    public Task<ApiResult<NoContent>> RevokeRoleAsync(Guid personId, string role, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Delete, RolePath(personId, role), null, cancellationToken);
+
+    private static string RolePath(Guid personId, string role) =>
+        $"api/v1/admin/people/{personId}/roles/{Uri.EscapeDataString(role)}";
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: _json);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                if (typeof(T) == typeof(NoContent))
+                {
+                    return ApiResult<T>.Success(default!);
+                }
+
+                var value = await response.Content.ReadFromJsonAsync<T>(_json, cancellationToken);
+                return value is null
+                    ? ApiResult<T>.Failure(ApiProblem.FromStatus(HttpStatusCode.BadGateway, detail: "The community service sent an empty answer."))
+                    : ApiResult<T>.Success(value);
+            }
+
+            return ApiResult<T>.Failure(await ReadProblemAsync(response, cancellationToken));
+        }
+        catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
+        {
+            // Expected while the Api restarts or is down: one line, not a stack trace per call.
+            logger.LogWarning("The Api did not answer {Method} {Path}: {Reason}", method, path, exception.Message);
+            return ApiResult<T>.Failure(ApiProblem.Unavailable);
+        }
+        catch (JsonException exception)
+        {
+            logger.LogError(exception, "The Api's answer to {Method} {Path} could not be read", method, path);
+            return ApiResult<T>.Failure(ApiProblem.FromStatus(HttpStatusCode.BadGateway, detail: "The community service sent an answer we could not read."));
+        }
+    }
+
+    // A refused connection, a DNS failure or a timeout (HttpClient's, not the caller's cancellation).
+    private static bool IsUnreachable(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        try
+        {
+            if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(_json, cancellationToken);
+                if (problem is not null)
+                {
+                    var fallback = ApiProblem.FromStatus(status);
+                    return new ApiProblem(
+                        (int)status,
+                        string.IsNullOrWhiteSpace(problem.Title) ? fallback.Title : problem.Title,
+                        problem.Detail,
+                        problem.Errors ?? new Dictionary<string, string[]>());
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document after all; the status alone says enough.
+        }
+
+        return ApiProblem.FromStatus(status);
+    }
+
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+
+namespace CommunityOfPractice.Web.Infrastructure;
+
+/// <summary>Razor Pages, who may open which folder, and the order of the request pipeline.</summary>
+public static class WebAppSetup
+{
+    public static void AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Profile");
+            options.Conventions.AuthorizeFolder("/Admin", SignInSetup.AdminPolicy);
+        });
+
+        // The pipeline sets X-Frame-Options: DENY on every response; antiforgery need not add its own.
+        builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Behind an ingress or load balancer whose address is not known in advance (containers).
+            if (builder.Configuration.GetValue<bool>("ForwardedHeaders:TrustAllProxies"))
+            {
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+            }
+        });
+    }
+
+    public static void UseWebPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en-GB"),
+            SupportedCultures = [new CultureInfo("en-GB")],
+            SupportedUICultures = [new CultureInfo("en-GB")],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapReverseProxy();
+    }
+}

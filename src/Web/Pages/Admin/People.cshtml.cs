@@ -1,0 +1,78 @@
+using CommunityOfPractice.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityOfPractice.Web.Pages.Admin;
+
+/// <summary>
+/// Admins find people and grant or revoke their roles. Each change is a POST that comes back to
+/// the same page of results (post, redirect, get), with the Api's word on what happened.
+/// </summary>
+public sealed class PeopleModel(ApiClient api) : PageModel
+{
+    private const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public PeoplePage? People { get; private set; }
+
+    public ApiProblem? LoadProblem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var result = await api.GetPeopleAsync(Search, After, PageSize, cancellationToken);
+        if (result.Succeeded)
+        {
+            People = result.Value;
+        }
+        else
+        {
+            LoadProblem = result.Problem;
+        }
+    }
+
+    public Task<IActionResult> OnPostGrantAsync(Guid personId, string role, string? name, CancellationToken cancellationToken) =>
+        ChangeRoleAsync(personId, role, name, grant: true, cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(Guid personId, string role, string? name, CancellationToken cancellationToken) =>
+        ChangeRoleAsync(personId, role, name, grant: false, cancellationToken);
+
+    private async Task<IActionResult> ChangeRoleAsync(Guid personId, string role, string? name, bool grant, CancellationToken cancellationToken)
+    {
+        var who = string.IsNullOrWhiteSpace(name) ? "this person" : name;
+        if (!RoleNames.Grantable.Contains(role))
+        {
+            TempData["Error"] = "That role cannot be changed here.";
+            return BackToList();
+        }
+
+        var result = grant
+            ? await api.GrantRoleAsync(personId, role, cancellationToken)
+            : await api.RevokeRoleAsync(personId, role, cancellationToken);
+        if (result.Succeeded)
+        {
+            var roleName = RoleNames.Display(role).ToLowerInvariant();
+            TempData["Status"] = grant ? $"{who} is now {Article(roleName)} {roleName}." : $"{who} is no longer {Article(roleName)} {roleName}.";
+        }
+        else
+        {
+            TempData["Error"] = result.Problem.IsUnavailable
+                ? "The role was not changed: the community service is not answering. Please try again in a minute."
+                : result.Problem.Message;
+        }
+
+        return BackToList();
+    }
+
+    private RedirectToPageResult BackToList() => RedirectToPage(new
+    {
+        search = string.IsNullOrWhiteSpace(Search) ? null : Search,
+        after = string.IsNullOrEmpty(After) ? null : After,
+    });
+
+    private static string Article(string roleName) => "aeiou".Contains(roleName[0]) ? "an" : "a";
+}

@@ -1,0 +1,25 @@
+using CommunityOfPractice.Web.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityOfPractice.Web.Pages;
+
+public sealed class IndexModel(ApiClient api) : PageModel
+{
+    // What the community's framework says, for when the Api cannot be asked.
+    private static readonly IReadOnlyList<Stage> _fallbackStages =
+    [
+        new("Intention", 1, "A shared intention to change the place is named and people gather around it."),
+        new("Established", 2, "The work has a home: people, resources and ways of working are in place."),
+        new("Connection", 3, "Relationships form across organisations, sectors and residents."),
+        new("Mutuality", 4, "Partners share power, risk and learning as equals."),
+        new("Systemic", 5, "The way the place works has changed, and the change holds."),
+    ];
+
+    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var stages = await api.GetStagesAsync(cancellationToken);
+        Stages = stages.Succeeded && stages.Value.Count > 0 ? [.. stages.Value.OrderBy(s => s.Order)] : _fallbackStages;
+    }
+}

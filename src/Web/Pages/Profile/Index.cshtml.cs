@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Web.Api;
+using CommunityOfPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityOfPractice.Web.Pages.Profile;
+
+/// <summary>The signed-in person's profile: name, bio, organisation and places; their roles are shown, not edited.</summary>
+public sealed class IndexModel(ApiClient api) : PageModel
+{
+    private static readonly string[] _fields =
+        [nameof(InputModel.DisplayName), nameof(InputModel.Bio), nameof(InputModel.OrganisationId), nameof(InputModel.PlaceIds)];
+
+    // How the Api's place kinds read as group headings, in the order shown.
+    private static readonly (string Kind, string Heading)[] _placeGroups =
+    [
+        ("Nation", "Nations"),
+        ("CombinedAuthority", "Combined authorities"),
+        ("LocalAuthority", "Local authorities"),
+        ("LondonBorough", "London boroughs"),
+        ("Neighbourhood", "Neighbourhoods"),
+    ];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Api.Profile? Me { get; private set; }
+
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<PlaceGroup> PlaceGroups { get; private set; } = [];
+
+    /// <summary>Why the page cannot show the profile (the Api is down, or the session has ended).</summary>
+    public ApiProblem? LoadProblem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } me)
+        {
+            Input = new InputModel
+            {
+                DisplayName = me.DisplayName,
+                Bio = me.Bio,
+                OrganisationId = me.Organisation?.Id,
+                PlaceIds = [.. me.Places.Select(p => p.Id)],
+            };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await api.UpdateMyProfileAsync(
+                new UpdateProfileRequest(Input.DisplayName.Trim(), string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim(),
+                    Input.OrganisationId, Input.PlaceIds.Distinct().ToList()),
+                cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = "Profile saved";
+                return RedirectToPage();
+            }
+
+            ModelState.AddApiProblem(result.Problem, _fields);
+        }
+
+        // Keep what the person typed; reload only what the form is drawn from.
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public bool IsChosen(Guid placeId) => Input.PlaceIds.Contains(placeId);
+
+    private async Task<Api.Profile?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var me = api.GetMyProfileAsync(cancellationToken);
+        var organisations = api.GetOrganisationsAsync(cancellationToken);
+        var places = api.GetPlacesAsync(cancellationToken);
+        await Task.WhenAll(me, organisations, places);
+
+        LoadProblem = (await me).Problem ?? (await organisations).Problem ?? (await places).Problem;
+        if (LoadProblem is not null)
+        {
+            return null;
+        }
+
+        Me = (await me).Value;
+        Organisations = (await organisations).Value;
+        PlaceGroups = GroupPlaces((await places).Value);
+        return Me;
+    }
+
+    private static IReadOnlyList<PlaceGroup> GroupPlaces(IReadOnlyList<Place> places)
+    {
+        var known = _placeGroups.Select(g => g.Kind).ToHashSet(StringComparer.Ordinal);
+        var groups = _placeGroups
+            .Select(g => new PlaceGroup(g.Heading, [.. places.Where(p => p.Kind == g.Kind).OrderBy(p => p.Name)]))
+            .ToList();
+        groups.Add(new PlaceGroup("Other places", [.. places.Where(p => !known.Contains(p.Kind)).OrderBy(p => p.Name)]));
+        return [.. groups.Where(g => g.Places.Count > 0)];
+    }
+
+    public sealed record PlaceGroup(string Heading, IReadOnlyList<Place> Places);
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the name the community will see.")]
+        [StringLength(80, ErrorMessage = "A display name has at most 80 characters.")]
+        [Display(Name = "Display name")]
+        public string DisplayName { get; set; } = string.Empty;
+
+        [StringLength(2000, ErrorMessage = "A bio has at most 2,000 characters.")]
+        public string? Bio { get; set; }
+
+        [Display(Name = "Organisation")]
+        public Guid? OrganisationId { get; set; }
+
+        [Display(Name = "Places")]
+        public List<Guid> PlaceIds { get; set; } = [];
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+
+namespace CommunityOfPractice.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class PlatformTests(WebFixture web)
+{
+    [Fact]
+    public async Task Live_health_answers_without_the_Api()
+    {
+        using var client = web.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_health_fails_while_the_Api_cannot_be_reached()
+    {
+        using var client = web.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stylesheet_is_served_from_the_site_itself()
+    {
+        using var client = web.CreateClient();
+
+        using var response = await client.GetAsync("/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("--accent", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_page_shows_the_five_stages_even_when_the_Api_cannot_be_reached()
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        var positions = new[] { "Intention", "Established", "Connection", "Mutuality", "Systemic" }
+            .Select(stage => html.IndexOf($">{stage}</h3>", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(positions, position => Assert.True(position > 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("Upcoming events", html, StringComparison.Ordinal);
+        Assert.Contains("Latest discussion", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Layout_has_a_skip_link_and_the_landmarks()
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("<a class=\"skip-link\" href=\"#main\">", html, StringComparison.Ordinal);
+        Assert.Contains("<header", html, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"site-nav\" aria-label=\"Main\">", html, StringComparison.Ordinal);
+        Assert.Contains("<main id=\"main\"", html, StringComparison.Ordinal);
+        Assert.Contains("<footer", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en-GB\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_address_shows_a_friendly_not_found_page()
+    {
+        using var client = web.CreateClient();
+
+        using var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Threads", "Discussions")]
+    [InlineData("/Events", "Events")]
+    [InlineData("/Library", "Library")]
+    public async Task Sections_still_being_built_say_they_are_coming_soon(string path, string heading)
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync(path);
+
+        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Coming soon", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hub_requests_are_proxied_to_the_Api_and_fail_as_a_bad_gateway_while_it_is_down()
+    {
+        using var client = web.CreateClient();
+
+        using var response = await client.PostAsync("/hubs/live/negotiate?negotiateVersion=1", new StringContent(string.Empty));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
