@@ -41,21 +41,7 @@ public static class HttpApiSetup
             app.UseHttpsRedirection();
         }
 
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (context.Request.Path.StartsWithSegments("/account"))
-            {
-                // The sign-in page: no script at all, never framed (clickjacking), forms post only here.
-                headers.ContentSecurityPolicy =
-                    "default-src 'self'; script-src 'none'; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-                headers.XFrameOptions = "DENY";
-            }
-
-            await next(context);
-        });
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -20,15 +20,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public string? Message { get; private set; }
 
-    public string RegisterUrl => $"{(configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/')}/Account/Register";
+    public string RegisterUrl => $"{(configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split([';', ','])[0].TrimEnd('/')}/Account/Register";
 
     public void OnGet()
     {
         // The Web passes the address someone just registered with as login_hint.
         if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl.IndexOf('?', StringComparison.Ordinal) is var at and >= 0)
         {
-            var hint = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(ReturnUrl[at..])["login_hint"].ToString();
-            Input.Email = hint.Length <= 256 ? hint : string.Empty;
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(ReturnUrl[at..]);
+            if (query.TryGetValue("login_hint", out var hint) && hint.ToString().Length <= 256)
+            {
+                Input.Email = hint.ToString();
+            }
         }
     }
 

@@ -1,0 +1,100 @@
+extern alias web;
+
+using System.Net;
+using System.Net.Sockets;
+using CommunityOfPractice.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace CommunityOfPractice.Browser.Tests;
+
+/// <summary>
+/// The whole site for real: Api and Web on Kestrel on free ports, talking over HTTP, a fresh
+/// database, and Debian's chromium driven by Playwright.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public ApiFactory Api { get; private set; } = null!;
+    public WebFactory Web { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string ApiUrl { get; private set; } = string.Empty;
+    public string WebUrl { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var apiPort = FreePort();
+        var webPort = FreePort();
+        ApiUrl = $"http://localhost:{apiPort}";
+        WebUrl = $"http://localhost:{webPort}";
+
+        Api = new ApiFactory().WithSetting("Web:BaseUrl", WebUrl).WithSetting("Api:PublicUrl", ApiUrl);
+        Api.UseKestrel(apiPort);
+        await Api.InitializeAsync();
+
+        Web = new WebFactory(ApiUrl);
+        Web.UseKestrel(webPort);
+        Web.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("COP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The machines have no internet: keep chromium from calling home at start.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebUrl });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Web is not null)
+        {
+            await Web.DisposeAsync();
+        }
+
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed class WebFactory(string apiUrl) : WebApplicationFactory<web::Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Api:BaseUrl", apiUrl);
+        builder.UseSetting("Oidc:ClientSecret", "cop-web-test-secret");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "Site";
+}
