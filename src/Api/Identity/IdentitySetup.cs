@@ -1,7 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Data.Seeding;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -49,7 +51,13 @@ public static class IdentitySetup
             options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
             options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
         });
-        services.AddAuthorization();
+        // Every endpoint and the hub want a token that was issued for this Api (scope "api"),
+        // not just any token from this server, e.g. one asked for with scope=openid alone.
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.HasScope(ApiScope))
+                .Build());
 
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())
@@ -59,6 +67,7 @@ public static class IdentitySetup
                     .SetTokenEndpointUris("connect/token")
                     .SetEndSessionEndpointUris("connect/logout");
 
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowPasswordFlow();
@@ -94,7 +103,12 @@ public static class IdentitySetup
             .AddValidation(options =>
             {
                 options.UseLocalServer();
-                options.UseAspNetCore();
+
+                // Tokens travel in the Authorization header only (the Web's proxy adds it for the
+                // hub), so they never land in URLs and access logs.
+                options.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
             });
 
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));

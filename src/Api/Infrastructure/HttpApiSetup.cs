@@ -27,7 +27,7 @@ public static class HttpApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton(TimeProvider.System);
     }
 

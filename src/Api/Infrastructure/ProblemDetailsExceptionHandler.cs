@@ -72,7 +72,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             };
         }
 
-        return Problem(exception.StatusCode, "The request could not be read", exception.Message);
+        // The framework's own wording names .NET types and internals; say what to do instead.
+        return Problem(exception.StatusCode, "The request could not be read",
+            "A required value is missing or one has the wrong format. See /openapi/v1.json for this endpoint's shape.");
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

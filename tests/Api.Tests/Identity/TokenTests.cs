@@ -69,6 +69,36 @@ public sealed class TokenTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_token_not_issued_for_the_api_scope_is_refused()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var client = api.CreateClient();
+        using var issued = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "cop-cli",
+            ["username"] = member.Email,
+            ["password"] = member.Password,
+            ["scope"] = "openid profile",
+        }));
+        client.Authorize((await issued.ReadAsync<TokenResponse>()).AccessToken);
+
+        using var response = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_in_the_query_string_is_ignored_so_it_never_lands_in_logs()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+
+        using var response = await api.CreateClient().GetAsync($"/api/v1/me?access_token={member.Token.AccessToken}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_discovery_document_advertises_code_with_pkce_and_refresh_tokens()
     {
         var discovery = await api.CreateClient().GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
@@ -76,7 +106,7 @@ public sealed class TokenTests(ApiFactory api)
         var grants = discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
         Assert.Contains("authorization_code", grants);
         Assert.Contains("refresh_token", grants);
-        Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

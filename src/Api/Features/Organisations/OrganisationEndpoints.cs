@@ -19,7 +19,7 @@ public static class OrganisationEndpoints
                 AddOrganisation.Command command, ISender sender, CancellationToken cancellationToken) =>
             {
                 var organisation = await sender.Send(command, cancellationToken);
-                return TypedResults.Created($"/api/v1/organisations/{organisation.Slug}", organisation);
+                return TypedResults.Created((string?)null, organisation);
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Add an organisation (admin)")

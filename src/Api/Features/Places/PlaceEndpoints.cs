@@ -18,7 +18,7 @@ public static class PlaceEndpoints
         places.MapPost("/", async Task<Created<PlaceDto>> (AddPlace.Command command, ISender sender, CancellationToken cancellationToken) =>
             {
                 var place = await sender.Send(command, cancellationToken);
-                return TypedResults.Created($"/api/v1/places/{place.Slug}", place);
+                return TypedResults.Created((string?)null, place);
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithSummary("Add a place (admin)")
