@@ -1,5 +1,7 @@
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Discussions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<ThreadReader> ThreadReaders => Set<ThreadReader>();
+    public DbSet<StoredStreamEvent> StreamEvents => Set<StoredStreamEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

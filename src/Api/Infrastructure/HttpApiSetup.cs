@@ -6,6 +6,7 @@ using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
+using CommunityOfPractice.Api.Features.Threads;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -65,5 +66,6 @@ public static class HttpApiSetup
         api.MapOrganisationEndpoints();
         api.MapStageEndpoints();
         api.MapPeopleEndpoints();
+        api.MapThreadEndpoints();
     }
 }

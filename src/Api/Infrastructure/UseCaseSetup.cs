@@ -1,3 +1,5 @@
+using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Api.Live;
 using FluentValidation;
 
 namespace CommunityOfPractice.Api.Infrastructure;
@@ -10,8 +12,11 @@ public static class UseCaseSetup
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LivePublishingBehavior<,>)];
         });
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<Idempotency>();
+        builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
     }
 }

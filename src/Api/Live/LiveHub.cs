@@ -1,14 +1,123 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
 
+public sealed class LiveOptions
+{
+    /// <summary>How far behind a client may be and still catch up; further behind, it reloads.</summary>
+    public int CatchUpLimit { get; set; } = 1000;
+}
+
 /// <summary>
-/// The one hub for live updates (threads, Q&amp;A). Only signed-in people connect; which streams they
-/// may read is checked on every subscribe (the threads issue adds Subscribe/Unsubscribe).
+/// The one hub for live updates. Groups are routing only: every Subscribe checks, through the
+/// stream's policy, that this person may read the stream, reconnects included.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed class LiveHub(
+    AppDbContext db, IEnumerable<IStreamPolicy> policies, Presence presence, IOptions<LiveOptions> options, TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/live";
+    public const string EventMethod = "event";
+    public const string PresenceMethod = "presence";
+    public const string TypingMethod = "typing";
+
+    private static readonly TimeSpan _typingInterval = TimeSpan.FromSeconds(2);
+    private static readonly ConcurrentDictionary<(string Connection, string Stream), DateTimeOffset> _lastTyping = new();
+
+    public async Task<SubscribeResult> Subscribe(string stream, long afterSeq)
+    {
+        var (policy, id) = await AuthorizeAsync(stream);
+
+        // Join first, then read: an event committed in between arrives twice (live and in the
+        // catch-up), and the client drops the copy; the other order could lose it.
+        await Groups.AddToGroupAsync(Context.ConnectionId, stream);
+        var count = presence.Join(stream, Context.ConnectionId);
+        await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
+
+        var limit = options.Value.CatchUpLimit;
+        var lastSeq = await db.Set<StoredStreamEvent>().Where(e => e.Stream == stream)
+            .MaxAsync(e => (long?)e.Seq, Context.ConnectionAborted) ?? 0;
+        if (lastSeq - Math.Max(afterSeq, 0) > limit)
+        {
+            return new SubscribeResult(stream, [], Reset: true, lastSeq);
+        }
+
+        var stored = await db.Set<StoredStreamEvent>().AsNoTracking()
+            .Where(e => e.Stream == stream && e.Seq > afterSeq)
+            .OrderBy(e => e.Seq)
+            .Take(limit)
+            .ToListAsync(Context.ConnectionAborted);
+        var events = stored.Select(e => new StreamEvent(e.Stream, e.Seq, e.Kind, System.Text.Json.JsonDocument.Parse(e.Data).RootElement)).ToList();
+        var visible = await policy.ForReaderAsync(id, events, Context.User!, Context.ConnectionAborted);
+        return new SubscribeResult(stream, visible, Reset: false, lastSeq);
+    }
+
+    public async Task Unsubscribe(string stream)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, stream);
+        if (presence.Leave(stream, Context.ConnectionId) is { } count)
+        {
+            await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
+        }
+    }
+
+    public async Task Typing(string stream)
+    {
+        if (!presence.IsReading(stream, Context.ConnectionId))
+        {
+            throw new HubException("Subscribe to the stream before typing in it.");
+        }
+
+        var now = clock.GetUtcNow();
+        var key = (Context.ConnectionId, stream);
+        if (_lastTyping.TryGetValue(key, out var last) && now - last < _typingInterval)
+        {
+            return;
+        }
+
+        _lastTyping[key] = now;
+        await Clients.OthersInGroup(stream).SendAsync(TypingMethod, new
+        {
+            stream,
+            memberId = Context.User!.MemberId(),
+            displayName = Context.User!.FindFirstValue("name"),
+        });
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (stream, count) in presence.LeaveAll(Context.ConnectionId))
+        {
+            await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
+        }
+
+        foreach (var key in _lastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
+        {
+            _lastTyping.TryRemove(key, out _);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<(IStreamPolicy Policy, string Id)> AuthorizeAsync(string stream)
+    {
+        var separator = stream?.IndexOf(':') ?? -1;
+        var policy = separator > 0 ? policies.FirstOrDefault(p => p.Prefix == stream![..separator]) : null;
+        if (policy is null)
+        {
+            throw new HubException("There is no such stream.");
+        }
+
+        var id = stream![(separator + 1)..];
+        return await policy.CanReadAsync(id, Context.User!, Context.ConnectionAborted)
+            ? (policy, id)
+            : throw new HubException("There is no such stream, or you may not read it.");
+    }
 }

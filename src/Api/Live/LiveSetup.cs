@@ -1,10 +1,13 @@
+using CommunityOfPractice.Api.Features.Threads;
+
 namespace CommunityOfPractice.Api.Live;
 
 public static class LiveSetup
 {
     public static void AddLiveUpdates(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(options => options.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        var services = builder.Services;
+        var signalR = services.AddSignalR(options => options.EnableDetailedErrors = builder.Environment.IsDevelopment());
 
         // Several Api instances share hub messages through Redis; one instance needs nothing.
         var redis = builder.Configuration["Redis:Configuration"];
@@ -13,6 +16,11 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
         }
+
+        services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
+        services.AddSingleton<Presence>();
+        services.AddScoped<LiveStreams>();
+        services.AddScoped<IStreamPolicy, ThreadStreamPolicy>();
     }
 
     public static void MapLiveHub(this WebApplication app) =>

@@ -1,5 +1,7 @@
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Features.Threads;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data.Seeding;
@@ -8,7 +10,7 @@ namespace CommunityOfPractice.Api.Data.Seeding;
 /// Demo organisations and one account per role, so a newcomer running `./cop run` sees a living
 /// community. Only runs with Seed:Demo=true; safe to run again.
 /// </summary>
-internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts, IConfiguration configuration) : ISeeder
+internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts, ISender sender, IConfiguration configuration) : ISeeder
 {
     public const string Password = "Demo-pass-2026!";
     public const string EmailDomain = "demo.communityofpractice.org.uk";
@@ -50,10 +52,12 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
 
         await db.SaveChangesAsync(cancellationToken);
 
+        var people = new Dictionary<string, Guid>();
         foreach (var (role, name, organisationName, placeNames) in _people)
         {
             var roles = role == Roles.Member ? Array.Empty<string>() : [role];
             var member = await accounts.EnsureAsync($"{role}@{EmailDomain}", Password, name, roles, cancellationToken);
+            people[role] = member.Id;
             if (member.OrganisationId is null)
             {
                 var places = await db.Places.Where(p => placeNames.Contains(p.Name)).ToListAsync(cancellationToken);
@@ -61,6 +65,38 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
                     organisations[Domain.Common.Slug.From(organisationName)], places);
                 await db.SaveChangesAsync(cancellationToken);
             }
+        }
+
+        await SeedPowerOfPlaceThreadAsync(people, cancellationToken);
+    }
+
+    private async Task SeedPowerOfPlaceThreadAsync(Dictionary<string, Guid> people, CancellationToken cancellationToken)
+    {
+        const string title = "#PowerofPlace: what we heard at the gathering";
+        if (await db.Threads.AnyAsync(t => t.Title == title, cancellationToken))
+        {
+            return;
+        }
+
+        var places = await db.Places.Where(p => p.Name == "Hackney" || p.Name == "Southwark").Select(p => p.Id).ToListAsync(cancellationToken);
+        var thread = await sender.Send(new StartThread.Command(
+            new Reader(people[Roles.Host], false), title,
+            """
+            Thank you to the hundred-plus people from Collaborate, Lankelly Chase, Local Trust, Locality and Power to Change who came to **Power of Place** on 25 April.
+
+            What was the one thing you took home? Reply here and tag it #PowerofPlace.
+            """,
+            places, FrameworkStage.Connection, IdempotencyKey: null), cancellationToken);
+
+        (string Role, string Text)[] replies =
+        [
+            (Roles.Member, "The session on Hackney's neighbourhood networks: residents setting the agenda, not only being consulted. #PowerofPlace"),
+            (Roles.Funder, "For us as a funder: trust takes years, and our grant cycles are shorter than that. We are looking at **ten-year** commitments."),
+            (Roles.Moderator, "Notes and slides from the workshops will be shared in the library. Please keep replies kind and specific."),
+        ];
+        foreach (var (role, text) in replies)
+        {
+            await sender.Send(new PostReply.Command(new Reader(people[role], false), thread.Id, text, null, IdempotencyKey: null), cancellationToken);
         }
     }
 }

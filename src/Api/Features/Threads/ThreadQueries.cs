@@ -1,0 +1,50 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Domain.Discussions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Threads;
+
+/// <summary>Read models shared by the thread use cases: projections straight into views.</summary>
+internal static class ThreadQueries
+{
+    public static IQueryable<ThreadSummary> Summaries(this AppDbContext db, IQueryable<DiscussionThread> threads, Guid memberId) =>
+        threads.Select(t => new ThreadSummary(
+            t.Id,
+            t.Title,
+            new AuthorRef(t.AuthorId, db.Members.Where(m => m.Id == t.AuthorId).Select(m => m.DisplayName).First()),
+            t.CreatedAt,
+            t.LastActivityAt,
+            t.PostCount - 1,
+            t.PostCount,
+            t.Hashtags,
+            t.Places.OrderBy(p => p.Name).Select(p => new PlaceRef(p.Id, p.Name)).ToList(),
+            t.Stage,
+            t.IsPinned,
+            t.IsLocked,
+            db.ThreadReaders.Any(r => r.ThreadId == t.Id && r.MemberId == memberId && r.IsFollowing),
+            db.ThreadReaders.Where(r => r.ThreadId == t.Id && r.MemberId == memberId).Select(r => r.LastReadNumber).FirstOrDefault(),
+            t.PostCount - db.ThreadReaders.Where(r => r.ThreadId == t.Id && r.MemberId == memberId).Select(r => r.LastReadNumber).FirstOrDefault()));
+
+    public static async Task<ThreadDetail?> DetailAsync(this AppDbContext db, Guid threadId, Reader reader, CancellationToken cancellationToken)
+    {
+        var summary = await db.Summaries(db.Threads.AsNoTracking().Where(t => t.Id == threadId), reader.MemberId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var lastSeq = await db.LastSeqAsync(DiscussionThread.StreamName(threadId), cancellationToken);
+        return new ThreadDetail(
+            summary.Id, summary.Title, summary.Author, summary.CreatedAt, summary.LastActivityAt, summary.ReplyCount, summary.PostCount,
+            summary.Hashtags, summary.Places, summary.Stage, summary.IsPinned, summary.IsLocked, summary.IsFollowed,
+            summary.LastReadNumber, summary.UnreadCount, lastSeq, reader.IsModerator);
+    }
+
+    public static Task<long> LastSeqAsync(this AppDbContext db, string stream, CancellationToken cancellationToken) =>
+        db.Set<StreamCounter>().Where(s => s.Name == stream).Select(s => s.LastSeq).FirstOrDefaultAsync(cancellationToken);
+
+    public static Task<PostRow?> PostRowAsync(this AppDbContext db, Guid postId, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(PostViews.Row(db)).SingleOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Live;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Features.Threads;
+
+/// <summary>
+/// "thread:{id}": every signed-in member may read a thread. Stored events that carry a post are
+/// replaced by the post as it is now, so catch-up never brings back hidden or removed content.
+/// </summary>
+internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> json) : IStreamPolicy
+{
+    private static readonly HashSet<string> _postKinds = [EventKinds.PostAdded, EventKinds.PostEdited, EventKinds.PostUnhidden];
+
+    public string Prefix => "thread";
+
+    public async Task<bool> CanReadAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var threadId) && await db.Threads.AnyAsync(t => t.Id == threadId, cancellationToken);
+
+    public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
+        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var postIds = events.Where(e => _postKinds.Contains(e.Kind))
+            .Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
+        if (postIds.Count == 0)
+        {
+            return events;
+        }
+
+        var viewer = Reader.From(reader);
+        var current = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(PostViews.Row(db))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. events.Select(e => _postKinds.Contains(e.Kind) && current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var row)
+            ? e with { Data = JsonSerializer.SerializeToElement(row.ToView(viewer) with { Markdown = null, CanEdit = false, CanDelete = false }, json.Value.SerializerOptions) }
+            : e)];
+    }
+}

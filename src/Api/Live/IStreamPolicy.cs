@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace CommunityOfPractice.Api.Live;
+
+/// <summary>
+/// What one kind of stream ("thread:…", later "qa:…") decides: who may read it, and how stored
+/// events look to a given reader now (a post hidden since it was added loses its content).
+/// </summary>
+public interface IStreamPolicy
+{
+    string Prefix { get; }
+
+    Task<bool> CanReadAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
+        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using CommunityOfPractice.Api.Data;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Live;
+
+/// <summary>
+/// Appends events to streams inside the caller's transaction and keeps them until the
+/// transaction commits; <see cref="LivePublishingBehavior{TMessage,TResponse}"/> then sends them.
+/// One per request (scoped).
+/// </summary>
+public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock)
+{
+    private readonly List<StreamEvent> _pending = [];
+
+    public IReadOnlyList<StreamEvent> Pending => _pending;
+
+    /// <summary>
+    /// Takes the stream's next number. The upsert locks the stream's row until commit, so
+    /// concurrent writers to one stream queue here and can neither share nor skip a number.
+    /// </summary>
+    public async Task<StreamEvent> AppendAsync(string stream, string kind, object data, CancellationToken cancellationToken)
+    {
+        var numbers = await db.Database.SqlQuery<long>($"""
+            INSERT INTO streams (name, last_seq) VALUES ({stream}, 1)
+            ON CONFLICT (name) DO UPDATE SET last_seq = streams.last_seq + 1
+            RETURNING last_seq AS "Value"
+            """).ToListAsync(cancellationToken);
+        var payload = JsonSerializer.SerializeToElement(data, json.Value.SerializerOptions);
+        var streamEvent = new StreamEvent(stream, numbers.Single(), kind, payload);
+
+        db.StreamEvents.Add(new StoredStreamEvent
+        {
+            Stream = stream,
+            Seq = streamEvent.Seq,
+            Kind = kind,
+            Data = payload.GetRawText(),
+            OccurredAt = clock.GetUtcNow(),
+        });
+        _pending.Add(streamEvent);
+        return streamEvent;
+    }
+
+    /// <summary>A retried or failed unit of work must not send what it appended.</summary>
+    public void Discard() => _pending.Clear();
+
+    public IReadOnlyList<StreamEvent> TakePending()
+    {
+        var taken = _pending.ToList();
+        _pending.Clear();
+        return taken;
+    }
+}
