@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
@@ -22,7 +24,32 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Seed:Demo"] = "false",
     };
 
+    private string? _database;
+
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The real server's address once <see cref="ListenOnFreePort"/> was called; null in memory.</summary>
+    public Uri? Url { get; private set; }
+
+    /// <summary>Real Kestrel on a free loopback port (real sockets, WebSockets); call before InitializeAsync.</summary>
+    public ApiFactory ListenOnFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        UseKestrel(port);
+        // The address CreateClient uses too: tokens name it as their issuer.
+        Url = new Uri($"http://127.0.0.1:{port}");
+        return this;
+    }
+
+    /// <summary>Runs on an existing database instead of a fresh one: a second instance behind the same PostgreSQL.</summary>
+    public ApiFactory UseDatabase(string connectionString)
+    {
+        _database = connectionString;
+        return this;
+    }
 
     public ApiFactory WithSetting(string key, string? value)
     {
@@ -32,7 +59,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
+        ConnectionString = _database ?? await TestPostgres.CreateDatabaseAsync("api");
         _settings["ConnectionStrings:Postgres"] = ConnectionString;
         StartServer();
     }

@@ -10,7 +10,11 @@ public interface IStreamPolicy
 {
     string Prefix { get; }
 
-    Task<bool> CanReadAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken);
+    /// <summary>
+    /// The stream's canonical id when the reader may read it, else null. Canonical, because a
+    /// group named "thread:ABC…" would never hear what is sent to "thread:abc…".
+    /// </summary>
+    Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
         string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken);

@@ -34,6 +34,7 @@ public sealed class LiveHub(
     public async Task<SubscribeResult> Subscribe(string stream, long afterSeq)
     {
         var (policy, id) = await AuthorizeAsync(stream);
+        stream = $"{policy.Prefix}:{id}";
 
         // Join first, then read: an event committed in between arrives twice (live and in the
         // catch-up), and the client drops the copy; the other order could lose it.
@@ -61,6 +62,7 @@ public sealed class LiveHub(
 
     public async Task Unsubscribe(string stream)
     {
+        stream = Normalize(stream);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, stream);
         if (presence.Leave(stream, Context.ConnectionId) is { } count)
         {
@@ -70,6 +72,7 @@ public sealed class LiveHub(
 
     public async Task Typing(string stream)
     {
+        stream = Normalize(stream);
         if (!presence.IsReading(stream, Context.ConnectionId))
         {
             throw new HubException("Subscribe to the stream before typing in it.");
@@ -106,6 +109,10 @@ public sealed class LiveHub(
         await base.OnDisconnectedAsync(exception);
     }
 
+    // Streams are named by their canonical id, as Subscribe answers; accept other spellings of a Guid.
+    private static string Normalize(string stream) =>
+        stream.Split(':', 2) is [var prefix, var id] && Guid.TryParse(id, out var guid) ? $"{prefix}:{guid}" : stream;
+
     private async Task<(IStreamPolicy Policy, string Id)> AuthorizeAsync(string stream)
     {
         var separator = stream?.IndexOf(':') ?? -1;
@@ -115,8 +122,8 @@ public sealed class LiveHub(
             throw new HubException("There is no such stream.");
         }
 
-        var id = stream![(separator + 1)..];
-        return await policy.CanReadAsync(id, Context.User!, Context.ConnectionAborted)
+        var id = await policy.AuthorizeAsync(stream![(separator + 1)..], Context.User!, Context.ConnectionAborted);
+        return id is not null
             ? (policy, id)
             : throw new HubException("There is no such stream, or you may not read it.");
     }

@@ -35,7 +35,12 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         {
             revisions.ToTable("post_revisions");
             revisions.WithOwner().HasForeignKey(r => r.PostId);
-            revisions.HasKey(r => new { r.PostId, r.Number });
+
+            // A generated surrogate key: a new revision then has no key yet, so EF inserts it
+            // (with a natural key it would take the new revision for a changed old one).
+            revisions.Property<Guid>("Id").ValueGeneratedOnAdd();
+            revisions.HasKey("Id");
+            revisions.HasIndex(r => new { r.PostId, r.Number }).IsUnique();
         });
     }
 }

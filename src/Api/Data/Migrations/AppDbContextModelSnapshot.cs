@@ -972,16 +972,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.OwnsMany("CommunityOfPractice.Domain.Discussions.PostRevision", "Revisions", b1 =>
                         {
-                            b1.Property<Guid>("PostId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("post_id");
-
-                            b1.Property<int>("Number")
+                            b1.Property<Guid>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer")
-                                .HasColumnName("number");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Number"));
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
 
                             b1.Property<string>("Html")
                                 .IsRequired()
@@ -993,12 +987,24 @@ namespace CommunityOfPractice.Api.Data.Migrations
                                 .HasColumnType("text")
                                 .HasColumnName("markdown");
 
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<Guid>("PostId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("post_id");
+
                             b1.Property<DateTimeOffset>("WrittenAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("written_at");
 
-                            b1.HasKey("PostId", "Number")
+                            b1.HasKey("Id")
                                 .HasName("pk_post_revisions");
+
+                            b1.HasIndex("PostId", "Number")
+                                .IsUnique()
+                                .HasDatabaseName("ix_post_revisions_post_id_number");
 
                             b1.ToTable("post_revisions", (string)null);
 

@@ -18,8 +18,10 @@ internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> 
 
     public string Prefix => "thread";
 
-    public async Task<bool> CanReadAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var threadId) && await db.Threads.AnyAsync(t => t.Id == threadId, cancellationToken);
+    public async Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var threadId) && await db.Threads.AnyAsync(t => t.Id == threadId, cancellationToken)
+            ? threadId.ToString()
+            : null;
 
     public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
         string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -175,16 +174,16 @@ namespace CommunityOfPractice.Api.Data.Migrations
                 name: "post_revisions",
                 columns: table => new
                 {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     post_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<int>(type: "integer", nullable: false),
                     markdown = table.Column<string>(type: "text", nullable: false),
                     html = table.Column<string>(type: "text", nullable: false),
                     written_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_post_revisions", x => new { x.post_id, x.number });
+                    table.PrimaryKey("pk_post_revisions", x => x.id);
                     table.ForeignKey(
                         name: "fk_post_revisions_posts_post_id",
                         column: x => x.post_id,
@@ -197,6 +196,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
                 name: "ix_idempotency_records_created_at",
                 table: "idempotency_records",
                 column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_post_revisions_post_id_number",
+                table: "post_revisions",
+                columns: new[] { "post_id", "number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_posts_author_id",
