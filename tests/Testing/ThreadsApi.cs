@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CommunityOfPractice.Testing;
+
+public sealed record AuthorBody(Guid Id, string DisplayName);
+
+public sealed record PlaceRefBody(Guid Id, string Name);
+
+/// <summary>ThreadSummary, and ThreadDetail when LastSeq and CanModerate are present.</summary>
+public sealed record ThreadBody(
+    Guid Id, string Title, AuthorBody Author, DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, int ReplyCount, int PostCount,
+    string[] Hashtags, PlaceRefBody[] Places, string? Stage, bool IsPinned, bool IsLocked, bool IsFollowed, int LastReadNumber,
+    int UnreadCount, long LastSeq, bool CanModerate);
+
+public sealed record ThreadPageBody(ThreadBody[] Items, string? Next);
+
+public sealed record QuoteBody(Guid PostId, int Number, string AuthorName, string? Excerpt);
+
+public sealed record PostBody(
+    Guid Id, Guid ThreadId, int Number, AuthorBody Author, string? Html, string? Markdown, QuoteBody? Quote,
+    DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RevisionCount, bool IsDeleted, bool IsHidden, string? HiddenReason,
+    bool CanEdit, bool CanDelete);
+
+public sealed record PostPageBody(PostBody[] Items, int? Next, long LastSeq);
+
+public sealed record RevisionBody(int Number, string Html, DateTimeOffset EditedAt);
+
+/// <summary>The threads Api as a member's client uses it; failures name the status and the body.</summary>
+public static class ThreadsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static string StreamOf(Guid threadId) => $"thread:{threadId}";
+
+    /// <summary>A tag no other test uses, to list just this test's threads.</summary>
+    public static string UniqueTag() => $"T{Guid.NewGuid():N}"[..20];
+
+    public static async Task<ThreadBody> StartAsync(HttpClient client, string? title = null, string body = "Opening post.", object? more = null)
+    {
+        var request = JsonSerializer.SerializeToNode(more ?? new { }, Json.Options)!.AsObject();
+        request["title"] = title ?? $"A thread {Guid.NewGuid().ToString()[..8]}";
+        request["body"] = body;
+        using var response = await client.PostAsJsonAsync("/api/v1/threads", request);
+        return await ExpectAsync<ThreadBody>(response, HttpStatusCode.Created);
+    }
+
+    public static Task<HttpResponseMessage> SendReplyAsync(HttpClient client, Guid threadId, string body, Guid? quotedPostId = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/threads/{threadId}/posts")
+        {
+            Content = JsonContent.Create(new { body, quotedPostId }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(IdempotencyHeader, idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static async Task<PostBody> ReplyAsync(HttpClient client, Guid threadId, string body = "A reply.", Guid? quotedPostId = null, string? idempotencyKey = null)
+    {
+        using var response = await SendReplyAsync(client, threadId, body, quotedPostId, idempotencyKey);
+        return await ExpectAsync<PostBody>(response, HttpStatusCode.Created);
+    }
+
+    public static async Task<ThreadBody> GetAsync(HttpClient client, Guid threadId)
+    {
+        using var response = await client.GetAsync($"/api/v1/threads/{threadId}");
+        return await ExpectAsync<ThreadBody>(response, HttpStatusCode.OK);
+    }
+
+    public static async Task<PostPageBody> PostPageAsync(HttpClient client, Guid threadId, int? after = null, int? limit = null)
+    {
+        var query = string.Join('&', new[] { after is null ? null : $"after={after}", limit is null ? null : $"limit={limit}" }.OfType<string>());
+        using var response = await client.GetAsync($"/api/v1/threads/{threadId}/posts?{query}");
+        return await ExpectAsync<PostPageBody>(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>Every post, page by page, with the stream number read with the first page.</summary>
+    public static async Task<(List<PostBody> Posts, long LastSeq)> AllPostsAsync(HttpClient client, Guid threadId)
+    {
+        var page = await PostPageAsync(client, threadId, limit: 200);
+        var posts = page.Items.ToList();
+        var lastSeq = page.LastSeq;
+        while (page.Next is { } next)
+        {
+            page = await PostPageAsync(client, threadId, next, 200);
+            posts.AddRange(page.Items);
+        }
+
+        return (posts, lastSeq);
+    }
+
+    /// <summary>A live reader of a thread from <paramref name="lastSeq"/> that reloads over HTTP on a reset.</summary>
+    public static LiveClient LiveReader(this ApiFactory api, TestMember member, Guid threadId, long lastSeq,
+        Func<CancellationToken, Task<long>>? reload = null) =>
+        new(api.Url ?? throw new InvalidOperationException("Live tests need the Api on Kestrel: ListenOnFreePort()."),
+            StreamOf(threadId), lastSeq, () => Task.FromResult<string?>(member.Token.AccessToken),
+            reload ?? (async _ => (await GetAsync(member.Client, threadId)).LastSeq));
+
+    /// <summary>A started hub connection of this member, for calling hub methods directly.</summary>
+    public static async Task<HubConnection> ConnectAsync(this ApiFactory api, TestMember member)
+    {
+        var connection = LiveClient.Connect(api.Url!, () => Task.FromResult<string?>(member.Token.AccessToken));
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public static async Task<T> ExpectAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await ExpectAsync(response, expected);
+        return await response.ReadAsync<T>();
+    }
+
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new HttpRequestException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode} " +
+                $"{response.StatusCode}, expected {(int)expected} {expected}. Body: {body}");
+        }
+    }
+}
