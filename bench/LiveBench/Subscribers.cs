@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CommunityOfPractice.LiveBench;
+
+/// <summary>An event as the hub sends it (docs/live-protocol.md); only what the bench reads.</summary>
+public sealed record EventMessage(string Stream, long Seq, string Kind, EventData? Data);
+
+public sealed record EventData(string? Html);
+
+public sealed record PresenceMessage(string Stream, int Count);
+
+/// <summary>
+/// A growing set of real SignalR clients over WebSockets, each subscribed to one stream. Grows in
+/// batches of concurrent connects; each client hands what it receives to the current recorder.
+/// </summary>
+public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConnection, Task> afterConnect, int batch) : IAsyncDisposable
+{
+    private readonly List<HubConnection> _connections = [];
+    private Recorder? _recorder;
+    private long _presenceMessages;
+    private int _closed;
+
+    public int Count => _connections.Count;
+
+    /// <summary>"presence" messages received by all clients (the Api sends one to every reader on each join and leave).</summary>
+    public long PresenceMessages => Interlocked.Read(ref _presenceMessages);
+
+    /// <summary>Connections that closed (server timeout, error) since the start.</summary>
+    public int Closed => Volatile.Read(ref _closed);
+
+    public void Record(Recorder? recorder) => Volatile.Write(ref _recorder, recorder);
+
+    /// <summary>Adds connections until there are <paramref name="target"/>; returns the time it took.</summary>
+    public async Task<TimeSpan> GrowToAsync(int target, Action<int>? progress = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (_connections.Count < target)
+        {
+            var from = _connections.Count;
+            var count = Math.Min(batch, target - from);
+            var connections = Enumerable.Range(from, count).Select(Connect).ToArray();
+            await Task.WhenAll(connections.Select(async c =>
+            {
+                await c.StartAsync();
+                await afterConnect(c);
+            }));
+            _connections.AddRange(connections);
+            progress?.Invoke(_connections.Count);
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _recorder = null;
+        foreach (var chunk in _connections.Chunk(500))
+        {
+            await Task.WhenAll(chunk.Select(async c =>
+            {
+                try
+                {
+                    await c.DisposeAsync();
+                }
+                catch (Exception)
+                {
+                    // The server may already be gone.
+                }
+            }));
+        }
+
+        _connections.Clear();
+    }
+
+    private HubConnection Connect(int index)
+    {
+        var connection = build(index);
+        connection.On<EventMessage>("event", message =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            Volatile.Read(ref _recorder)?.Record(index, message.Seq, message.Data?.Html, now);
+        });
+        connection.On<PresenceMessage>("presence", _ => Interlocked.Increment(ref _presenceMessages));
+        connection.On<JsonElement>("typing", _ => { });
+        connection.Closed += _ =>
+        {
+            Interlocked.Increment(ref _closed);
+            return Task.CompletedTask;
+        };
+        return connection;
+    }
+
+    /// <summary>A client as the bench uses it: WebSockets only, no negotiate round trip, a longer server timeout.</summary>
+    public static HubConnection Build(Uri hub, Func<string?>? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(hub, options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult(token());
+                }
+            })
+            .WithServerTimeout(TimeSpan.FromSeconds(60))
+            .Build();
+}
