@@ -49,9 +49,9 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = WebUrl, JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -12,6 +12,9 @@ public static class WebAppSetup
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Profile");
+            options.Conventions.AuthorizeFolder("/Threads");
+            // A hashtag's page is the thread list filtered by it: /tags/PowerofPlace.
+            options.Conventions.AddPageRoute("/Threads/Index", "tags/{tag}");
             options.Conventions.AuthorizeFolder("/Admin", SignInSetup.AdminPolicy);
         });
 

@@ -191,3 +191,18 @@ public static class ListRevisions
         }
     }
 }
+
+/// <summary>One post as this reader may see it (the edit page starts from it).</summary>
+public static class GetPost
+{
+    public sealed record Query(Reader Reader, Guid PostId) : IQuery<PostView>;
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PostView>
+    {
+        public async ValueTask<PostView> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var row = await db.Posts.AsNoTracking().Where(p => p.Id == query.PostId).Select(PostViews.Row(db)).SingleOrDefaultAsync(cancellationToken);
+            return row?.ToView(query.Reader) ?? throw new NotFoundException("There is no such post.");
+        }
+    }
+}

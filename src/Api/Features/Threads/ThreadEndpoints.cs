@@ -74,6 +74,10 @@ public static class ThreadEndpoints
 
         var posts = api.MapGroup("/posts").WithTags("Threads").RequireAuthorization();
 
+        posts.MapGet("/{postId:guid}", async Task<Ok<PostView>> (
+                Guid postId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetPost.Query(Reader.From(user), postId), cancellationToken)))
+            .WithSummary("One post, as the reader may see it");
         posts.MapPut("/{postId:guid}", async Task<Ok<PostView>> (
                 Guid postId, EditPost.Request body, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new EditPost.Command(Reader.From(user), postId, body.Body), cancellationToken)))

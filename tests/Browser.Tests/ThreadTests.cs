@@ -1,0 +1,138 @@
+using CommunityOfPractice.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommunityOfPractice.Browser.Tests;
+
+/// <summary>Two people in one thread, each in their own browser context, as on two laptops.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class ThreadTests(SiteFixture site)
+{
+    [Fact]
+    public async Task A_reply_posted_in_one_browser_appears_live_in_the_other_without_a_reload()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        var alicePage = await OpenThreadAsync(alice, thread.Id);
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+        var bobLoads = 0;
+        bobPage.Load += (_, _) => bobLoads++;
+
+        await alicePage.GetByLabel("Your reply").FillAsync("Residents set the agenda in **Hackney**. #PowerofPlace");
+        await alicePage.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+
+        var arrived = bobPage.Locator("article.post", new() { HasText = "Residents set the agenda in Hackney" });
+        await Expect(arrived).ToHaveCountAsync(1);
+        await Expect(arrived.Locator("strong")).ToHaveTextAsync("Hackney");
+        await Expect(arrived.Locator(".post-author")).ToHaveTextAsync(alice.DisplayName);
+        await Expect(alicePage.Locator("article.post", new() { HasText = "Residents set the agenda" })).ToHaveCountAsync(1);
+        await Expect(alicePage.GetByLabel("Your reply")).ToHaveValueAsync(string.Empty);
+        Assert.Equal(0, bobLoads);
+        var stored = (await ThreadsApi.PostPageAsync(bob.Client, thread.Id)).Items;
+        Assert.Single(stored, p => p.Html!.Contains("Residents set the agenda", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reader_who_goes_offline_and_comes_back_misses_nothing_and_sees_nothing_twice()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+        await ThreadsApi.ReplyAsync(alice.Client, thread.Id, "Before the tunnel");
+        await Expect(bobPage.Locator("article.post", new() { HasText = "Before the tunnel" })).ToHaveCountAsync(1);
+
+        await bobPage.Context.SetOfflineAsync(true);
+        await Expect(bobPage.Locator("#live-status")).ToHaveAttributeAsync("data-state", "offline");
+        foreach (var n in Enumerable.Range(1, 3))
+        {
+            await ThreadsApi.ReplyAsync(alice.Client, thread.Id, $"In the tunnel {n}");
+        }
+
+        await bobPage.Context.SetOfflineAsync(false);
+        await Expect(bobPage.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live");
+        await ThreadsApi.ReplyAsync(alice.Client, thread.Id, "After the tunnel");
+
+        await Expect(bobPage.Locator("article.post", new() { HasText = "After the tunnel" })).ToHaveCountAsync(1);
+        var numbers = await bobPage.Locator("#posts article.post").EvaluateAllAsync<int[]>("posts => posts.map(p => Number(p.dataset.number))");
+        Assert.Equal(Enumerable.Range(1, 6), numbers);
+        foreach (var n in Enumerable.Range(1, 3))
+        {
+            await Expect(bobPage.Locator("article.post", new() { HasText = $"In the tunnel {n}" })).ToHaveCountAsync(1);
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_that_cannot_be_sent_keeps_its_text_and_says_why()
+    {
+        var (alice, _, thread) = await TwoMembersInAThreadAsync();
+        var page = await OpenThreadAsync(alice, thread.Id);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Expect(page.Locator("#reply-error")).ToHaveTextAsync("Write your reply first.");
+
+        await page.GetByLabel("Your reply").FillAsync("Written on a train");
+        await page.Context.SetOfflineAsync(true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Expect(page.Locator("#reply-error")).ToContainTextAsync("Your text is still here");
+        await Expect(page.GetByLabel("Your reply")).ToHaveValueAsync("Written on a train");
+
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Expect(page.Locator("article.post", new() { HasText = "Written on a train" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_member_reads_the_thread_and_replies_with_the_plain_form()
+    {
+        var (alice, _, thread) = await TwoMembersInAThreadAsync();
+        var page = await site.NewPageAsync(javaScript: false);
+        await Journeys.SignInAsync(page, alice.Email, alice.Password, $"/Threads/{thread.Id}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = thread.Title, Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Write your reply first.");
+
+        await page.GetByLabel("Your reply").FillAsync("Sent the old-fashioned way");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();
+
+        await Expect(page.Locator("article.post", new() { HasText = "Sent the old-fashioned way" })).ToHaveCountAsync(1);
+        Assert.EndsWith("#post-2", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_starts_a_thread_and_finds_it_on_its_hashtag_page()
+    {
+        var alice = await Journeys.JoinThroughApiAsync(site, "Alice Starter");
+        var tag = ThreadsApi.UniqueTag();
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, alice.Email, alice.Password, "/Threads");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start a thread" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Give the thread a title.");
+        await page.GetByLabel("Title").FillAsync("Funding in Southwark: who has tried pooled budgets?");
+        await page.GetByLabel("First post").FillAsync($"We are looking at pooled budgets across three funders. #{tag}");
+        await page.GetByLabel("Framework stage (optional)").SelectOptionAsync("Connection");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start thread" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Funding in Southwark: who has tried pooled budgets?", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"#{tag}" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tags/{tag}$"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Funding in Southwark: who has tried pooled budgets?" })).ToBeVisibleAsync();
+    }
+
+    private async Task<(TestMember Alice, TestMember Bob, ThreadBody Thread)> TwoMembersInAThreadAsync()
+    {
+        var alice = await Journeys.JoinThroughApiAsync(site, "Alice");
+        var bob = await Journeys.JoinThroughApiAsync(site, "Bob");
+        var thread = await ThreadsApi.StartAsync(alice.Client, "What we heard at the gathering", "What did you take home? #PowerofPlace");
+        return (alice, bob, thread);
+    }
+
+    private async Task<IPage> OpenThreadAsync(TestMember member, Guid threadId)
+    {
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, member.Email, member.Password, $"/Threads/{threadId}");
+        await Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live");
+        return page;
+    }
+}
