@@ -60,6 +60,22 @@ public sealed class ThreadTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Readers_see_how_many_are_reading_and_who_is_typing()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        var alicePage = await OpenThreadAsync(alice, thread.Id);
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+
+        await Expect(alicePage.Locator("#presence")).ToHaveTextAsync("· 2 reading");
+        await alicePage.GetByLabel("Your reply").PressSequentiallyAsync("I think");
+
+        await Expect(bobPage.Locator("#typing")).ToHaveTextAsync($"{alice.DisplayName} is typing…");
+        await Expect(alicePage.Locator("#typing")).ToHaveTextAsync(string.Empty);
+        await bobPage.CloseAsync();
+        await Expect(alicePage.Locator("#presence")).ToHaveTextAsync(string.Empty);
+    }
+
+    [Fact]
     public async Task A_reply_that_cannot_be_sent_keeps_its_text_and_says_why()
     {
         var (alice, _, thread) = await TwoMembersInAThreadAsync();

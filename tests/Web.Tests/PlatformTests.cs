@@ -80,7 +80,6 @@ public sealed class PlatformTests(WebFixture web)
     }
 
     [Theory]
-    [InlineData("/Threads", "Discussions")]
     [InlineData("/Events", "Events")]
     [InlineData("/Library", "Library")]
     public async Task Sections_still_being_built_say_they_are_coming_soon(string path, string heading)

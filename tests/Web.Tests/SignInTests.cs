@@ -9,6 +9,11 @@ public sealed class SignInTests(WebFixture web)
     [InlineData("/Profile", "%2FProfile")]
     [InlineData("/Admin/People", "%2FAdmin%2FPeople")]
     [InlineData("/Admin/People?search=amara", "%2FAdmin%2FPeople%3Fsearch%3Damara")]
+    [InlineData("/Threads", "%2FThreads")]
+    [InlineData("/tags/PowerofPlace", "%2Ftags%2FPowerofPlace")]
+    [InlineData("/Threads/New", "%2FThreads%2FNew")]
+    [InlineData("/Threads/0193a5b2-0000-7000-8000-000000000001", "%2FThreads%2F0193a5b2-0000-7000-8000-000000000001")]
+    [InlineData("/people/0193a5b2-0000-7000-8000-000000000001", "%2Fpeople%2F0193a5b2-0000-7000-8000-000000000001")]
     public async Task Anonymous_visit_to_a_protected_page_redirects_to_sign_in_with_the_way_back(string path, string returnUrl)
     {
         using var client = web.CreateClient();

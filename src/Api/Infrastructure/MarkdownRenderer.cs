@@ -20,9 +20,19 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown)
+    /// <param name="markdown">The member's text.</param>
+    /// <param name="mentions">Handles that name a member (see <see cref="Mentions"/>), linked to their profile; others stay text.</param>
+    public string ToHtml(string markdown, IReadOnlyDictionary<string, Guid>? mentions = null)
     {
         var linked = Hashtags.Pattern().Replace(markdown, m => $"[#{m.Groups["tag"].Value}](/tags/{m.Groups["tag"].Value})");
+        if (mentions is { Count: > 0 })
+        {
+            linked = Mentions.Pattern().Replace(linked, m =>
+                mentions.TryGetValue(m.Groups["handle"].Value.ToLowerInvariant(), out var memberId)
+                    ? $"[{m.Value}](/people/{memberId})"
+                    : m.Value);
+        }
+
         return _sanitizer.Sanitize(Markdown.ToHtml(linked, _pipeline));
     }
 

@@ -15,6 +15,7 @@ public static class UseCaseSetup
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LivePublishingBehavior<,>)];
         });
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<Features.Threads.PostRenderer>();
         builder.Services.AddScoped<Idempotency>();
         builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);

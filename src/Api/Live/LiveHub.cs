@@ -39,8 +39,7 @@ public sealed class LiveHub(
         // Join first, then read: an event committed in between arrives twice (live and in the
         // catch-up), and the client drops the copy; the other order could lose it.
         await Groups.AddToGroupAsync(Context.ConnectionId, stream);
-        var count = presence.Join(stream, Context.ConnectionId);
-        await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
+        presence.Join(stream, Context.ConnectionId);
 
         var limit = options.Value.CatchUpLimit;
         var lastSeq = await db.Set<StoredStreamEvent>().Where(e => e.Stream == stream)
@@ -64,10 +63,7 @@ public sealed class LiveHub(
     {
         stream = Normalize(stream);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, stream);
-        if (presence.Leave(stream, Context.ConnectionId) is { } count)
-        {
-            await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
-        }
+        presence.Leave(stream, Context.ConnectionId);
     }
 
     public async Task Typing(string stream)
@@ -96,10 +92,7 @@ public sealed class LiveHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (stream, count) in presence.LeaveAll(Context.ConnectionId))
-        {
-            await Clients.Group(stream).SendAsync(PresenceMethod, new { stream, count });
-        }
+        presence.LeaveAll(Context.ConnectionId);
 
         foreach (var key in _lastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
         {

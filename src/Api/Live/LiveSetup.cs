@@ -19,6 +19,7 @@ public static class LiveSetup
 
         services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton<Presence>();
+        services.AddHostedService<PresenceBroadcaster>();
         services.AddScoped<LiveStreams>();
         services.AddScoped<IStreamPolicy, ThreadStreamPolicy>();
     }

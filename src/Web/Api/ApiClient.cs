@@ -22,6 +22,9 @@ public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
     public Task<ApiResult<Profile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
         SendAsync<Profile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
 
+    public Task<ApiResult<MemberProfile>> GetMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
+        SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people/{memberId}", null, cancellationToken);
+
     public Task<ApiResult<IReadOnlyList<Place>>> GetPlacesAsync(CancellationToken cancellationToken) =>
         SendAsync<IReadOnlyList<Place>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
 

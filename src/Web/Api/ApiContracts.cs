@@ -76,3 +76,7 @@ public sealed record MarkReadRequest(int Number);
 
 /// <summary>What to list: every filter is optional and they combine.</summary>
 public sealed record ThreadFilter(string? Tag, Guid? PlaceId, string? Stage, bool Followed, string? After);
+
+/// <summary>A member as other members see them (no e-mail address).</summary>
+public sealed record MemberProfile(
+    Guid Id, string DisplayName, string Handle, string? Bio, NamedRef? Organisation, IReadOnlyList<NamedRef> Places, DateTimeOffset JoinedAt);

@@ -17,9 +17,20 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
     public IReadOnlyList<Stage> Stages { get; private set; } = [];
 
+    /// <summary>The five most recently active threads, for signed-in members (the Api shows threads to members only).</summary>
+    public IReadOnlyList<ThreadSummary> LatestThreads { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var stages = await api.GetStagesAsync(cancellationToken);
-        Stages = stages.Succeeded && stages.Value.Count > 0 ? [.. stages.Value.OrderBy(s => s.Order)] : _fallbackStages;
+        var stages = api.GetStagesAsync(cancellationToken);
+        var threads = User.Identity?.IsAuthenticated == true
+            ? api.ListThreadsAsync(new ThreadFilter(null, null, null, false, null), 5, cancellationToken)
+            : null;
+        var stageList = await stages;
+        Stages = stageList.Succeeded && stageList.Value.Count > 0 ? [.. stageList.Value.OrderBy(s => s.Order)] : _fallbackStages;
+        if (threads is not null && await threads is { Succeeded: true } latest)
+        {
+            LatestThreads = latest.Value.Items;
+        }
     }
 }

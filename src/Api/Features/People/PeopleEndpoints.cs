@@ -10,6 +10,11 @@ public static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGroup("/people").WithTags("People").RequireAuthorization()
+            .MapGet("/{memberId:guid}", async Task<Ok<MemberProfile>> (Guid memberId, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetMember.Query(memberId), cancellationToken)))
+            .WithSummary("A member's profile as other members see it (no e-mail address)");
+
         var people = api.MapGroup("/admin/people").WithTags("Admin")
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
 

@@ -20,12 +20,12 @@ public static class EditPost
         public Validator() => RuleFor(c => c.Body).ThreadBody();
     }
 
-    internal sealed class Handler(AppDbContext db, UnitOfWork work, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, UnitOfWork work, LiveStreams live, PostRenderer renderer, TimeProvider clock)
         : ICommandHandler<Command, PostView>
     {
         public async ValueTask<PostView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var html = markdown.ToHtml(command.Body);
+            var html = await renderer.ToHtmlAsync(command.Body, cancellationToken);
             return await work.RunAsync(async () =>
             {
                 var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == command.PostId, cancellationToken)

@@ -25,12 +25,12 @@ public static class PostReply
         }
     }
 
-    internal sealed class Handler(AppDbContext db, UnitOfWork work, Idempotency idempotency, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, UnitOfWork work, Idempotency idempotency, LiveStreams live, PostRenderer renderer, TimeProvider clock)
         : ICommandHandler<Command, PostView>
     {
         public async ValueTask<PostView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var html = markdown.ToHtml(command.Body);
+            var html = await renderer.ToHtmlAsync(command.Body, cancellationToken);
             var (view, _) = await work.RunAsync(() => idempotency.RunAsync(command.Reader.MemberId, command.IdempotencyKey, async () =>
             {
                 var now = clock.GetUtcNow();

@@ -33,11 +33,12 @@ public static class StartThread
         }
     }
 
-    internal sealed class Handler(AppDbContext db, UnitOfWork work, Idempotency idempotency, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, UnitOfWork work, Idempotency idempotency, LiveStreams live, PostRenderer renderer, TimeProvider clock)
         : ICommandHandler<Command, ThreadDetail>
     {
         public async ValueTask<ThreadDetail> Handle(Command command, CancellationToken cancellationToken)
         {
+            var html = await renderer.ToHtmlAsync(command.Body, cancellationToken);
             var (threadId, _) = await work.RunAsync(() => idempotency.RunAsync(command.Reader.MemberId, command.IdempotencyKey, async () =>
             {
                 var wanted = command.PlaceIds.Distinct().ToList();
@@ -49,7 +50,7 @@ public static class StartThread
 
                 var now = clock.GetUtcNow();
                 var thread = DiscussionThread.Start(command.Title, command.Body, command.Reader.MemberId, places, command.Stage, now);
-                var post = Post.Write(thread.Id, 1, command.Reader.MemberId, command.Body, markdown.ToHtml(command.Body), null, now);
+                var post = Post.Write(thread.Id, 1, command.Reader.MemberId, command.Body, html, null, now);
                 var reader = new ThreadReader(thread.Id, command.Reader.MemberId);
                 reader.Follow();
                 reader.ReadUpTo(1);

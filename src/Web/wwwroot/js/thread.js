@@ -50,7 +50,9 @@
     article.setAttribute("aria-labelledby", `post-${post.number}-heading`);
     const author = article.querySelector(".post-author");
     author.id = `post-${post.number}-heading`;
-    author.textContent = post.author.displayName;
+    const authorLink = author.querySelector("a");
+    authorLink.href = `/people/${post.author.id}`;
+    authorLink.textContent = post.author.displayName;
     const number = article.querySelector(".post-number");
     number.href = `#post-${post.number}`;
     number.textContent = `#${post.number}`;
@@ -157,7 +159,7 @@
     if (event.stream !== stream) return;
     if (catchingUp) { held.push(event); return; }
     if (event.seq <= lastSeq) return; // a copy: already applied
-    if (event.seq > lastSeq + 1) { subscribe(); return; } // a gap: something was lost after commit
+    if (event.seq > lastSeq + 1) { subscribe().catch(() => connection.stop()); return; } // a gap: lost after commit
     apply[event.kind]?.(event.data);
     lastSeq = event.seq;
   }

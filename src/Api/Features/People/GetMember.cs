@@ -1,0 +1,39 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.Profile;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Domain.Discussions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.People;
+
+/// <summary>What members see of each other: name, handle, bio, organisation, places. Never the e-mail address.</summary>
+public sealed record MemberProfile(
+    Guid Id, string DisplayName, string Handle, string? Bio, NamedRef? Organisation, IReadOnlyList<NamedRef> Places, DateTimeOffset JoinedAt);
+
+public static class GetMember
+{
+    public sealed record Query(Guid MemberId) : IQuery<MemberProfile>;
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, MemberProfile>
+    {
+        public async ValueTask<MemberProfile> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var member = await db.Members.AsNoTracking()
+                .Where(m => m.Id == query.MemberId)
+                .Select(m => new
+                {
+                    m.Id,
+                    m.DisplayName,
+                    m.Bio,
+                    Organisation = m.Organisation == null ? null : new NamedRef(m.Organisation.Id, m.Organisation.Name),
+                    Places = m.Places.OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToList(),
+                    m.JoinedAt,
+                })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("There is no such member.");
+            return new MemberProfile(
+                member.Id, member.DisplayName, Mentions.Handle(member.DisplayName), member.Bio, member.Organisation, member.Places, member.JoinedAt);
+        }
+    }
+}
