@@ -97,6 +97,27 @@ public sealed class ThreadTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_member_returning_sees_how_many_replies_are_new_and_lands_on_the_first_of_them()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        await ThreadsApi.ReplyAsync(alice.Client, thread.Id, "Read before leaving");
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+        await bobPage.GotoAsync("/");
+        foreach (var n in Enumerable.Range(1, 3))
+        {
+            await ThreadsApi.ReplyAsync(alice.Client, thread.Id, $"New while away {n}");
+        }
+
+        await bobPage.GotoAsync("/Threads");
+        await bobPage.GetByRole(AriaRole.Link, new() { Name = "3 new replies" }).First.ClickAsync();
+
+        await Expect(bobPage.Locator(".unread-marker")).ToHaveTextAsync("3 new posts since your last visit");
+        await Expect(bobPage.Locator("#post-3")).ToContainTextAsync("New while away 1");
+        await Expect(bobPage.Locator("#post-3")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("post-unread"));
+        await Expect(bobPage.Locator("#post-2")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("post-unread"));
+    }
+
+    [Fact]
     public async Task Without_javascript_a_member_reads_the_thread_and_replies_with_the_plain_form()
     {
         var (alice, _, thread) = await TwoMembersInAThreadAsync();
