@@ -131,7 +131,7 @@
   // ---------------------------------------------------------------- events
 
   const apply = {
-    "post.added": (data) => addPost(data),
+    "post.added": (data) => { stopTyping(data.author.displayName); addPost(data); },
     "post.edited": (data) => { const article = byId(data.id); if (article) fill(article, data); },
     "post.unhidden": (data) => { const article = byId(data.id); if (article) { article.replaceWith(build(data)); } },
     "post.deleted": (data) => { const article = byId(data.postId); if (article) { article.classList.add("post-deleted"); showGone(article, "Post removed by its author."); } },
@@ -211,6 +211,15 @@
     typists.set(message.displayName, setTimeout(() => { typists.delete(message.displayName); showTypists(); }, 4000));
     showTypists();
   });
+  // A reply has arrived from someone shown as typing: they have stopped.
+  function stopTyping(name) {
+    if (typists.has(name)) {
+      clearTimeout(typists.get(name));
+      typists.delete(name);
+      showTypists();
+    }
+  }
+
   function showTypists() {
     const names = [...typists.keys()];
     typing.textContent = names.length === 0 ? "" : names.length === 1 ? `${names[0]} is typing…` : `${names.length} people are typing…`;
