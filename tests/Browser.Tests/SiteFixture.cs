@@ -90,6 +90,7 @@ public sealed class WebFactory(string apiUrl) : WebApplicationFactory<web::Progr
         builder.UseEnvironment("Development");
         builder.UseSetting("Api:BaseUrl", apiUrl);
         builder.UseSetting("Oidc:ClientSecret", "cop-web-test-secret");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
 

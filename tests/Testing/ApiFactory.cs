@@ -22,6 +22,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:DisplayName"] = "Test Admin",
         ["Oidc:WebClientSecret"] = "cop-web-test-secret",
         ["Seed:Demo"] = "false",
+        // Warnings and errors only: hundreds of tests each registering people would otherwise
+        // bury a failure under confirmation links. EF's "the migrations table does not exist
+        // yet" on a fresh database is expected, and is not an error worth printing.
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
     };
 
     private string? _database;

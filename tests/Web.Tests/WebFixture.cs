@@ -18,7 +18,7 @@ public sealed class WebFixture : IDisposable
     public WebFixture()
     {
         ApiBaseUrl = $"http://127.0.0.1:{UnusedPort()}";
-        Factory = _root.WithWebHostBuilder(builder => builder.UseSetting("Api:BaseUrl", ApiBaseUrl));
+        Factory = _root.WithWebHostBuilder(builder => builder.UseSetting("Api:BaseUrl", ApiBaseUrl).UseSetting("Logging:LogLevel:Default", "Warning"));
     }
 
     public string ApiBaseUrl { get; }
