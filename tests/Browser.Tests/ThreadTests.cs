@@ -157,6 +157,52 @@ public sealed class ThreadTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Funding in Southwark: who has tried pooled budgets?" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_moderator_hides_a_post_and_locks_the_thread_and_readers_see_both_live()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        var moderator = await Community.JoinAsync(site.Api.CreateClient, "Morgan Moderator", "moderator");
+        var unkind = await ThreadsApi.ReplyAsync(alice.Client, thread.Id, "Something unkind about Bob");
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+        var alicePage = await OpenThreadAsync(alice, thread.Id);
+        var moderatorPage = await OpenThreadAsync(moderator, thread.Id);
+
+        var post = moderatorPage.Locator($"#post-{unkind.Number}");
+        await post.GetByText("Hide", new() { Exact = true }).ClickAsync();
+        await post.GetByLabel("Reason (the author sees it)").FillAsync("Please keep it kind");
+        await post.GetByRole(AriaRole.Button, new() { Name = $"Hide post {unkind.Number}" }).ClickAsync();
+        await Expect(moderatorPage.GetByText("Post hidden", new() { Exact = true })).ToBeVisibleAsync();
+
+        await Expect(bobPage.Locator($"#post-{unkind.Number}")).ToContainTextAsync("Post hidden by a moderator.");
+        await Expect(bobPage.GetByText("Something unkind about Bob")).ToHaveCountAsync(0);
+        await alicePage.ReloadAsync();
+        await Expect(alicePage.Locator($"#post-{unkind.Number}")).ToContainTextAsync("The reason given: Please keep it kind");
+
+        await moderatorPage.GetByRole(AriaRole.Button, new() { Name = "Lock thread" }).ClickAsync();
+        await Expect(bobPage.GetByText("This thread is locked: no new replies.")).ToBeVisibleAsync();
+        await Expect(bobPage.GetByLabel("Your reply")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task An_author_edits_their_post_and_everyone_can_read_the_earlier_text()
+    {
+        var (alice, bob, thread) = await TwoMembersInAThreadAsync();
+        var typo = await ThreadsApi.ReplyAsync(alice.Client, thread.Id, "We met in Southwarc");
+        var bobPage = await OpenThreadAsync(bob, thread.Id);
+        var alicePage = await OpenThreadAsync(alice, thread.Id);
+
+        await alicePage.Locator($"#post-{typo.Number}").GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
+        await alicePage.GetByLabel("Your post").FillAsync("We met in Southwark");
+        await alicePage.GetByRole(AriaRole.Button, new() { Name = "Save post" }).ClickAsync();
+
+        await Expect(bobPage.Locator($"#post-{typo.Number} .post-body")).ToHaveTextAsync("We met in Southwark");
+        await Expect(bobPage.Locator($"#post-{typo.Number}").GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true })).ToHaveCountAsync(0);
+        await bobPage.Locator($"#post-{typo.Number}").GetByRole(AriaRole.Link, new() { Name = "edited" }).ClickAsync();
+        await Expect(bobPage.GetByRole(AriaRole.Heading, new() { Name = "Edit history" })).ToBeVisibleAsync();
+        await Expect(bobPage.Locator(".revisions")).ToContainTextAsync("We met in Southwarc");
+        await Expect(bobPage.GetByRole(AriaRole.Button, new() { Name = "Save post" })).ToHaveCountAsync(0);
+    }
+
     private async Task<(TestMember Alice, TestMember Bob, ThreadBody Thread)> TwoMembersInAThreadAsync()
     {
         var alice = await Journeys.JoinThroughApiAsync(site, "Alice");
