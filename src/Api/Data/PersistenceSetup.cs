@@ -11,7 +11,9 @@ public static class PersistenceSetup
                 "ConnectionStrings:Postgres is not set. `./cop run` sets it for a local server; see README.md.");
 
         builder.Services.AddDbContext<AppDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            // Single queries on purpose: the collections projected together are a member's few
+            // places and roles, or a thread's places, never large enough for a split to pay.
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict<Guid>());
 
