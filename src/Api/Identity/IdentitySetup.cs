@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Data.Seeding;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -17,6 +18,14 @@ public static class IdentitySetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        // The sign-in page's cookie (and Identity's tokens) are protected with these keys; several
+        // Api replicas must share them, through DataProtection:KeysPath on a shared volume.
+        var dataProtection = services.AddDataProtection().SetApplicationName("CommunityOfPractice.Api");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {

@@ -9,6 +9,7 @@ using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Threads;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 namespace CommunityOfPractice.Api.Infrastructure;
@@ -30,10 +31,22 @@ public static class HttpApiSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddSingleton(TimeProvider.System);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Behind TLS-terminating ingress the Api must see the browser's https scheme, or the
+            // OIDC server refuses plain HTTP; trust all proxies only when told they are ours.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            if (builder.Configuration.GetValue<bool>("ForwardedHeaders:TrustAllProxies"))
+            {
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+            }
+        });
     }
 
     public static void UseHttpApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
