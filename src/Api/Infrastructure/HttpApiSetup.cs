@@ -5,6 +5,7 @@ using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
+using CommunityOfPractice.Api.Features.Qa;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Threads;
@@ -69,5 +70,6 @@ public static class HttpApiSetup
         api.MapPeopleEndpoints();
         api.MapThreadEndpoints();
         api.MapEventEndpoints();
+        api.MapQaEndpoints();
     }
 }

@@ -104,8 +104,10 @@ public static class GetAttendance
                 .Where(r => r.EventId == query.EventId && r.Status == RegistrationStatus.Registered);
             var members = db.Members.AsNoTracking().Where(m => coming.Any(r => r.MemberId == m.Id));
 
-            var places = await members.SelectMany(m => m.Places).GroupBy(p => p.Name)
-                .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+            // A few hundred attendees at most: their place names are grouped here rather than in SQL.
+            var placeNames = await members.Select(m => m.Places.Select(p => p.Name).ToList()).ToListAsync(cancellationToken);
+            var places = placeNames.SelectMany(names => names).GroupBy(name => name)
+                .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             var organisations = await members.Where(m => m.Organisation != null).GroupBy(m => m.Organisation!.Name)
                 .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name).ToListAsync(cancellationToken);
             var listed = await coming.Where(r => r.IsListed)
