@@ -9,7 +9,7 @@ namespace CommunityOfPractice.Web.Api;
 /// attached by <see cref="AccessTokenHandler"/>; every call returns the value or the Api's problem,
 /// and an unreachable Api becomes <see cref="ApiProblem.Unavailable"/> rather than an exception.
 /// </summary>
-public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
+public sealed partial class ApiClient(HttpClient http, ILogger<ApiClient> logger)
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
@@ -51,9 +51,15 @@ public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
     private static string RolePath(Guid personId, string role) =>
         $"api/v1/admin/people/{personId}/roles/{Uri.EscapeDataString(role)}";
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<ApiResult<T>> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: _json);

@@ -108,8 +108,9 @@ public static class GetAttendance
             var placeNames = await members.Select(m => m.Places.Select(p => p.Name).ToList()).ToListAsync(cancellationToken);
             var places = placeNames.SelectMany(names => names).GroupBy(name => name)
                 .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-            var organisations = await members.Where(m => m.Organisation != null).GroupBy(m => m.Organisation!.Name)
-                .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+            var organisationNames = await members.Where(m => m.Organisation != null).Select(m => m.Organisation!.Name).ToListAsync(cancellationToken);
+            var organisations = organisationNames.GroupBy(name => name)
+                .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             var listed = await coming.Where(r => r.IsListed)
                 .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new ListedAttendee(m.Id, m.DisplayName, m.Organisation != null ? m.Organisation.Name : null))
                 .OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
