@@ -112,8 +112,10 @@ public static class GetAttendance
             var organisations = organisationNames.GroupBy(name => name)
                 .Select(g => new PlaceCount(g.Key, g.Count())).OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             var listed = await coming.Where(r => r.IsListed)
-                .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new ListedAttendee(m.Id, m.DisplayName, m.Organisation != null ? m.Organisation.Name : null))
-                .OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
+                .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => m)
+                .OrderBy(m => m.DisplayName)
+                .Select(m => new ListedAttendee(m.Id, m.DisplayName, m.Organisation != null ? m.Organisation.Name : null))
+                .ToListAsync(cancellationToken);
             return new Attendance(await coming.CountAsync(cancellationToken), places, organisations, listed);
         }
     }
