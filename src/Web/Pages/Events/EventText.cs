@@ -11,7 +11,14 @@ public static class EventText
     public static readonly IReadOnlyList<string> TimeZones =
         ["Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata"];
 
+    /// <summary>The cookie holding the zone a viewer chose to see times in.</summary>
+    public const string ZoneCookie = "cop.tz";
+
     private static readonly CultureInfo _uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The zone the viewer chose (one of <see cref="TimeZones"/>), or null for each event's own zone.</summary>
+    public static string? ViewerZone(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Cookies.TryGetValue(ZoneCookie, out var zone) && TimeZones.Contains(zone) ? zone : null;
 
     public static DateTimeOffset InZone(DateTimeOffset instant, string zone) =>
         TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(zone));
