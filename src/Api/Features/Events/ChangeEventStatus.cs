@@ -24,7 +24,7 @@ public static class PublishEvent
         {
             await work.RunAsync(async () =>
             {
-                var found = await db.ManagedEventAsync(command.EventId, command.Viewer, cancellationToken);
+                var found = await db.ManagedEventAsync(command.EventId, command.Viewer, cancellationToken, withPlaces: true);
                 var now = clock.GetUtcNow();
                 found.Publish(now);
                 if (found.ThreadId is null)

@@ -53,17 +53,19 @@ internal static class EventReads
     /// Takes the event's row lock for the rest of the transaction, then loads it tracked. Every
     /// change to seats or the Q&amp;A state goes through here, so concurrent requests queue on the row.
     /// </summary>
-    public static async Task<CommunityEvent> LockEventAsync(this AppDbContext db, Guid eventId, Viewer viewer, CancellationToken cancellationToken)
+    public static async Task<CommunityEvent> LockEventAsync(
+        this AppDbContext db, Guid eventId, Viewer viewer, CancellationToken cancellationToken, bool withPlaces = false)
     {
-        var locked = await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM events WHERE id = {eventId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        var found = locked.Count == 0 ? null : await db.Events.Include(e => e.Places).SingleAsync(e => e.Id == eventId, cancellationToken);
+        // One round trip: the row comes back locked (FOR UPDATE in the sub-select) and tracked.
+        var locked = db.Events.FromSql($"SELECT * FROM events WHERE id = {eventId} FOR UPDATE");
+        var found = await (withPlaces ? locked.Include(e => e.Places) : locked).SingleOrDefaultAsync(cancellationToken);
         return found is not null && viewer.CanSee(found) ? found : throw new NotFoundException("There is no such event.");
     }
 
-    public static async Task<CommunityEvent> ManagedEventAsync(this AppDbContext db, Guid eventId, Viewer viewer, CancellationToken cancellationToken)
+    public static async Task<CommunityEvent> ManagedEventAsync(
+        this AppDbContext db, Guid eventId, Viewer viewer, CancellationToken cancellationToken, bool withPlaces = false)
     {
-        var found = await db.LockEventAsync(eventId, viewer, cancellationToken);
+        var found = await db.LockEventAsync(eventId, viewer, cancellationToken, withPlaces);
         return viewer.Manages(found) ? found : throw new ForbiddenException("Only the event's hosts can do this.");
     }
 

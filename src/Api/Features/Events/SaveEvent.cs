@@ -132,7 +132,7 @@ public static class EditEvent
         {
             await work.RunAsync(async () =>
             {
-                var existing = await db.ManagedEventAsync(command.EventId, command.Viewer, cancellationToken);
+                var existing = await db.ManagedEventAsync(command.EventId, command.Viewer, cancellationToken, withPlaces: true);
                 var (details, places) = await EventRequests.DetailsAsync(db, markdown, command.Request, cancellationToken);
                 existing.Edit(details, places);
                 var now = clock.GetUtcNow();

@@ -16,13 +16,14 @@ public sealed class VoteTotalsOptions
 }
 
 /// <summary>
-/// Coalesces votes: a vote only marks its question changed; once per window, each stream with
+/// Coalesces votes: a vote only marks its question changed; at most once per window, each stream with
 /// changes gets one "votes.updated" event carrying the latest totals of the changed questions,
 /// read from the database. However many votes arrive, readers get a few messages a second, and
 /// each carries the truth, not a delta. The event is appended and sent through the ordinary
 /// pipeline (<see cref="PublishVoteTotals"/>), so it has a sequence number and catch-up like any other.
 /// </summary>
-public sealed class VoteTotals(IServiceScopeFactory scopes, IOptions<VoteTotalsOptions> options, ILogger<VoteTotals> logger) : BackgroundService
+public sealed class VoteTotals(IServiceScopeFactory scopes, IOptions<VoteTotalsOptions> options, TimeProvider clock, ILogger<VoteTotals> logger)
+    : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _changed = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -38,14 +39,22 @@ public sealed class VoteTotals(IServiceScopeFactory scopes, IOptions<VoteTotalsO
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastFlush = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await _signal.WaitAsync(stoppingToken);
 
-                // Let the window fill: every vote that arrives meanwhile rides on this one update.
-                await Task.Delay(options.Value.Window, stoppingToken);
+                // At most one update per window: the first vote after a quiet spell goes out at
+                // once; during a storm every vote that arrives within the window rides on the next.
+                var wait = lastFlush + options.Value.Window - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, stoppingToken);
+                }
+
+                lastFlush = clock.GetUtcNow();
                 await FlushAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
