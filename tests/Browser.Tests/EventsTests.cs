@@ -42,6 +42,7 @@ public sealed class EventsTests(SiteFixture site)
 
         // The host opens the Q&A with approval, and opens the presenter view beside it.
         await hostPage.ReloadAsync();
+        await Expect(hostPage.Locator("table.attendees", new() { HasText = attendee.DisplayName })).ToBeVisibleAsync();
         await hostPage.GetByLabel("Approve questions before they show").CheckAsync();
         await hostPage.GetByRole(AriaRole.Button, new() { Name = "Open Q&A" }).ClickAsync();
         await Expect(hostPage.GetByText("Q&A is open; hosts approve questions before they show.")).ToBeVisibleAsync();

@@ -42,6 +42,10 @@ public sealed record QaState(
     Guid EventId, bool Open, bool RequiresApproval, Guid? PinnedQuestionId, long LastSeq, long ModerationLastSeq,
     bool CanAsk, bool CanModerate, IReadOnlyList<QuestionView> Questions);
 
+public sealed record AttendeeRow(
+    Guid MemberId, string DisplayName, string Email, string? Organisation, IReadOnlyList<string> Places, string Status,
+    long ArrivalNumber, DateTimeOffset RegisteredAt, bool IsListed, IReadOnlyList<string> Answers);
+
 public sealed record CalendarFeedAddress(string Url, string Token);
 
 /// <summary>A file the Api made (calendar, CSV, Markdown).</summary>

@@ -32,6 +32,9 @@ public sealed partial class ApiClient
     public Task<ApiResult<Attendance>> GetAttendanceAsync(Guid eventId, CancellationToken cancellationToken) =>
         SendAsync<Attendance>(HttpMethod.Get, $"api/v1/events/{eventId}/attendance", null, cancellationToken);
 
+    public Task<ApiResult<IReadOnlyList<AttendeeRow>>> GetAttendeesAsync(Guid eventId, CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<AttendeeRow>>(HttpMethod.Get, $"api/v1/events/{eventId}/attendees", null, cancellationToken);
+
     public Task<ApiResult<CalendarFeedAddress>> NewCalendarFeedAsync(CancellationToken cancellationToken) =>
         SendAsync<CalendarFeedAddress>(HttpMethod.Post, "api/v1/me/calendar-feed", null, cancellationToken);
 

@@ -32,6 +32,9 @@ public sealed class DetailsModel(ApiClient api) : PageModel
 
     public QaState? Qa { get; private set; }
 
+    /// <summary>Hosts only: who registered, in arrival order, with their answers.</summary>
+    public IReadOnlyList<AttendeeRow> Attendees { get; private set; } = [];
+
     public ApiProblem? LoadProblem { get; private set; }
 
     /// <summary>A fresh key per page view, so a double-submitted question is stored once.</summary>
@@ -53,6 +56,10 @@ public sealed class DetailsModel(ApiClient api) : PageModel
         Event = detail.Result.Value;
         Attendance = attendance.Result.Succeeded ? attendance.Result.Value : null;
         Qa = qa.Result.Succeeded ? qa.Result.Value : null;
+        if (Event.CanManage && await api.GetAttendeesAsync(Id, cancellationToken) is { Succeeded: true } attendees)
+        {
+            Attendees = attendees.Value;
+        }
     }
 
     /// <summary>The Q&amp;A list alone, for the live script to swap in after a change.</summary>
