@@ -40,6 +40,39 @@ public sealed class CalendarTests(EventsServer api)
         Assert.Contains("BEGIN:VTIMEZONE", text);
     }
 
+    [Theory]
+    [InlineData("UTC", 0)]
+    [InlineData("America/New_York", -5)]
+    [InlineData("Asia/Kolkata", 5.5)]
+    public async Task Events_in_other_zones_parse_back_with_the_right_utc_instants(string zone, double winterOffsetHours)
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
+        var offset = TimeSpan.FromHours(winterOffsetHours);
+        var created = await EventsApi.CreateAsync(host.Client, new
+        {
+            startsAt = new DateTimeOffset(2031, 1, 15, 9, 0, 0, offset),
+            endsAt = new DateTimeOffset(2031, 1, 15, 10, 0, 0, offset),
+            timeZone = zone,
+        });
+
+        using var response = await host.Client.GetAsync($"/api/v1/events/{created.Id}/calendar.ics");
+        await ThreadsApi.ExpectAsync(response, HttpStatusCode.OK);
+        var item = Assert.Single(Calendar.Load(await response.Content.ReadAsStringAsync())!.Events);
+
+        Assert.Equal(new DateTimeOffset(2031, 1, 15, 9, 0, 0, offset).UtcDateTime, item.Start!.AsUtc);
+    }
+
+    [Fact]
+    public async Task A_windows_time_zone_name_is_400_on_timeZone()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
+
+        using var response = await host.Client.PostAsJsonAsync("/api/v1/events", EventsApi.Draft(new { timeZone = "GMT Standard Time" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("timeZone", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_personal_feed_lists_my_events_by_secret_address_and_a_new_address_retires_the_old()
     {

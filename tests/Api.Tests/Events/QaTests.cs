@@ -301,4 +301,38 @@ public sealed class QaTests(EventsServer api)
         using var markdown = await host.Client.GetAsync($"/api/v1/events/{webinar.Id}/qa/export.md");
         Assert.Contains("**1 votes** (answered)", await markdown.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Qa_streams_of_drafts_and_unknown_events_cannot_be_subscribed_and_questions_sort_by_votes_or_time()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
+        var member = await Community.JoinAsync(api.CreateClient, "Member");
+        var draft = await EventsApi.CreateAsync(host.Client, publish: false);
+        await using (var connection = await api.ConnectAsync(member))
+        {
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveSubscription>("Subscribe", QaApi.StreamOf(draft.Id), 0L));
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveSubscription>("Subscribe", QaApi.StreamOf(Guid.NewGuid()), 0L));
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveSubscription>("Subscribe", "qa:not-a-guid", 0L));
+        }
+
+        await using (var hostConnection = await api.ConnectAsync(host))
+        {
+            var own = await hostConnection.InvokeAsync<LiveSubscription>("Subscribe", QaApi.StreamOf(draft.Id), 0L);
+            Assert.Equal(QaApi.StreamOf(draft.Id), own.Stream);
+        }
+
+        var (_, webinar) = await WebinarAsync();
+        var first = await AttendeeAsync(webinar.Id, "First");
+        var second = await AttendeeAsync(webinar.Id, "Second");
+        var early = await QaApi.AskAsync(first.Client, webinar.Id, "Asked first, voted least");
+        var late = await QaApi.AskAsync(second.Client, webinar.Id, "Asked second, voted most");
+        foreach (var voter in new[] { first, second })
+        {
+            using var vote = await QaApi.SendVoteAsync(voter.Client, webinar.Id, late.Id);
+            await ThreadsApi.ExpectAsync(vote, HttpStatusCode.OK);
+        }
+
+        Assert.Equal([late.Id, early.Id], (await QaApi.GetAsync(first.Client, webinar.Id, "Votes")).Questions.Select(q => q.Id));
+        Assert.Equal([early.Id, late.Id], (await QaApi.GetAsync(first.Client, webinar.Id, "Time")).Questions.Select(q => q.Id));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
         RuleFor(r => r.EndsAt).NotNull().WithMessage("Say when the event ends.")
             .GreaterThan(r => r.StartsAt).When(r => r.StartsAt is not null).WithMessage("The event must end after it starts.");
         RuleFor(r => r.TimeZone).Must(BeATimeZone).When(r => r.TimeZone is not null)
-            .WithMessage("Use a time zone name such as Europe/London.");
+            .WithMessage("Use an IANA time zone name such as Europe/London.");
         RuleFor(r => r.Venue).MaximumLength(CommunityEvent.VenueMaxLength)
             .WithMessage($"A venue has at most {CommunityEvent.VenueMaxLength} characters.");
         RuleFor(r => r.OnlineUrl).MaximumLength(CommunityEvent.OnlineUrlMaxLength)
@@ -77,7 +77,8 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
         }
     }
 
-    private static bool BeATimeZone(string? id) => TimeZoneInfo.TryFindSystemTimeZoneById(id!, out _);
+    // IANA names only (Europe/London): calendars and other systems know them; Windows names they may not.
+    private static bool BeATimeZone(string? id) => TimeZoneInfo.TryFindSystemTimeZoneById(id!, out var zone) && zone.HasIanaId;
 
     private static bool BeAWebAddress(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
