@@ -71,6 +71,10 @@ public sealed class EventsTests(SiteFixture site)
         await Expect(attendeePage.Locator(".now-answering", new() { HasText = question })).ToBeVisibleAsync();
         await Expect(presenter.Locator(".presenter-question", new() { HasText = question })).ToBeVisibleAsync();
         await Expect(attendeePage.GetByText("Awaiting approval")).ToHaveCountAsync(0);
+
+        // Typing a question like one already asked suggests upvoting that one instead.
+        await attendeePage.GetByLabel("Your question").FillAsync("How does a place move to Mutuality?");
+        await Expect(attendeePage.Locator("#similar", new() { HasText = question })).ToBeVisibleAsync();
     }
 
     [Fact]

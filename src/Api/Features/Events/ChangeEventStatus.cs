@@ -1,6 +1,7 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Events;
 using FluentValidation;
@@ -60,7 +61,7 @@ public static class CancelEvent
                 .MaximumLength(CommunityEvent.ReasonMaxLength).WithMessage($"A reason has at most {CommunityEvent.ReasonMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, UnitOfWork work, TimeProvider clock, ILogger<Handler> logger)
+    internal sealed class Handler(AppDbContext db, UnitOfWork work, LiveStreams live, TimeProvider clock, ILogger<Handler> logger)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -68,7 +69,14 @@ public static class CancelEvent
             await work.RunAsync(async () =>
             {
                 var found = await db.ManagedEventAsync(command.EventId, command.Viewer, cancellationToken);
+                var qaWasOpen = found.QaOpen;
                 found.Cancel(command.Reason, clock.GetUtcNow());
+                if (qaWasOpen)
+                {
+                    await live.AppendAsync(CommunityEvent.QaStreamName(found.Id), Qa.EventKindsQa.QaClosed,
+                        new { open = false, requiresApproval = found.QaRequiresApproval }, cancellationToken);
+                }
+
                 var told = await db.Registrations.Where(r => r.EventId == found.Id && r.Status != RegistrationStatus.Cancelled)
                     .ToListAsync(cancellationToken);
                 foreach (var registration in told)

@@ -15,7 +15,7 @@ public sealed class EditModel(ApiClient api) : PageModel
     [
         nameof(InputModel.Title), nameof(InputModel.Description), nameof(InputModel.Kind), nameof(InputModel.StartsAt),
         nameof(InputModel.EndsAt), nameof(InputModel.TimeZone), nameof(InputModel.Venue), nameof(InputModel.OnlineUrl),
-        nameof(InputModel.Capacity), nameof(InputModel.RegistrationClosesAt), nameof(InputModel.RegistrationQuestions),
+        nameof(InputModel.Capacity), nameof(InputModel.RegistrationOpensAt), nameof(InputModel.RegistrationClosesAt), nameof(InputModel.RegistrationQuestions),
         nameof(InputModel.PlaceIds), nameof(InputModel.Stage),
     ];
 
@@ -58,6 +58,7 @@ public sealed class EditModel(ApiClient api) : PageModel
             Venue = e.Venue,
             OnlineUrl = e.OnlineUrl,
             Capacity = e.Capacity,
+            RegistrationOpensAt = e.RegistrationOpensAt is { } opens ? EventText.InZone(opens, e.TimeZone).DateTime : null,
             RegistrationClosesAt = e.RegistrationClosesAt is { } closes ? EventText.InZone(closes, e.TimeZone).DateTime : null,
             RegistrationQuestions = string.Join('\n', e.RegistrationQuestions),
             PlaceIds = [.. e.Places.Select(p => p.Id)],
@@ -75,7 +76,8 @@ public sealed class EditModel(ApiClient api) : PageModel
                 Input.Title ?? string.Empty, Input.Description, Input.Kind,
                 EventText.ToInstant(Input.StartsAt!.Value, zone), EventText.ToInstant(Input.EndsAt!.Value, zone), zone,
                 Input.Venue, Input.OnlineUrl, Input.PlaceIds, string.IsNullOrEmpty(Input.Stage) ? null : Input.Stage, Input.Capacity,
-                null, Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, Input.CoHostIds,
+                Input.RegistrationOpensAt is { } opens ? EventText.ToInstant(opens, zone) : null,
+                Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, Input.CoHostIds,
                 [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
             var result = Id is { } id
                 ? await api.EditEventAsync(id, request, cancellationToken)
@@ -121,6 +123,8 @@ public sealed class EditModel(ApiClient api) : PageModel
         public string? OnlineUrl { get; set; }
 
         public int? Capacity { get; set; }
+
+        public DateTime? RegistrationOpensAt { get; set; }
 
         public DateTime? RegistrationClosesAt { get; set; }
 
