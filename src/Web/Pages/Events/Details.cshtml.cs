@@ -115,6 +115,7 @@ public sealed class DetailsModel(ApiClient api) : PageModel
 
     private async Task<IActionResult> ActAsync<T>(Task<ApiResult<T>> call, string? success, string? fragment = null)
     {
+        Sort = Sort is "Time" ? "Time" : "Votes";
         var result = await call;
         if (result.Succeeded)
         {

@@ -17,14 +17,32 @@
 
     let refreshing = false;
     let again = false;
+    let scheduled = 0;
+    let lastRefresh = 0;
+    const minGap = 1500;
 
     // Any change but a vote total: fetch the list as the server renders it for this person.
-    async function refresh() {
+    // At most one fetch per 1.5 s (plus a little jitter), so a busy webinar's many browsers do
+    // not all ask the server at the same instant for every question.
+    function refresh() {
+      if (scheduled) {
+        return;
+      }
+      const wait = Math.max(0, lastRefresh + minGap - Date.now());
+      const jitter = wait > 0 ? Math.random() * 300 : 0;
+      scheduled = setTimeout(() => {
+        scheduled = 0;
+        fetchList();
+      }, wait + jitter);
+    }
+
+    async function fetchList() {
       if (refreshing) {
         again = true;
         return;
       }
       refreshing = true;
+      lastRefresh = Date.now();
       try {
         do {
           again = false;
@@ -34,6 +52,8 @@
             root.dataset.version = String(Number(root.dataset.version || 0) + 1);
           }
         } while (again);
+      } catch {
+        // The next change (or a reconnect) fetches again.
       } finally {
         refreshing = false;
       }
@@ -46,6 +66,24 @@
         if (item) {
           item.textContent = String(total.votes);
         }
+      }
+      if (root.dataset.sort !== "Time") {
+        resort(root.querySelector("ol.questions, ol.presenter-list"));
+      }
+    }
+
+    // Sorted by votes: keep the order as totals change (stable, so equal totals keep their places).
+    function resort(list) {
+      if (!list) {
+        return;
+      }
+      const votes = (item) => Number(item.querySelector(".votes")?.textContent || 0);
+      const items = [...list.children];
+      const sorted = items.map((item, index) => ({ item, index }))
+        .sort((a, b) => votes(b.item) - votes(a.item) || a.index - b.index)
+        .map((x) => x.item);
+      if (sorted.some((item, index) => item !== items[index])) {
+        list.append(...sorted);
       }
     }
 
