@@ -90,5 +90,16 @@ public sealed class EventsTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
 
         await Expect(page.Locator(".field-error", new() { HasText = "The event must end after it starts." })).ToBeVisibleAsync();
+
+        // Corrected, it saves as a draft; editing keeps what was there and changes what is asked.
+        await page.GetByLabel("Ends").FillAsync("2030-04-25T17:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Expect(page.GetByText("Event saved as a draft. Publish it when it is ready.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await Expect(page.GetByLabel("Starts")).ToHaveValueAsync("2030-04-25T16:00");
+        await page.GetByLabel("Title").FillAsync("Power of Place, second day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Power of Place, second day" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Thursday 25 April 2030, 16:00 to 17:00 (Europe/London)")).ToBeVisibleAsync();
     }
 }
