@@ -72,6 +72,16 @@ public sealed class EventsTests(SiteFixture site)
         await Expect(presenter.Locator(".presenter-question", new() { HasText = question })).ToBeVisibleAsync();
         await Expect(attendeePage.GetByText("Awaiting approval")).ToHaveCountAsync(0);
 
+        // A question approved elsewhere appears on the attendee's page without a reload, and can be upvoted there.
+        var eventId = Guid.Parse(eventUrl.Split('/')[^1]);
+        var fromTheRoom = await QaApi.AskAsync(host.Client, eventId, "A question from the room: who funds the connectors?");
+        await QaApi.ModerateAsync(host.Client, eventId, fromTheRoom.Id, "approve");
+        var arrived = attendeePage.Locator($"[data-question-id='{fromTheRoom.Id}']");
+        await Expect(arrived).ToContainTextAsync("who funds the connectors?");
+        await arrived.GetByRole(AriaRole.Button, new() { Name = "▲ Upvote" }).ClickAsync();
+        await Expect(attendeePage.Locator($"[data-question-id='{fromTheRoom.Id}'] .votes")).ToHaveTextAsync("1");
+        await Expect(attendeePage.Locator($"[data-question-id='{fromTheRoom.Id}'] button[aria-pressed='true']")).ToHaveCountAsync(1);
+
         // Typing a question like one already asked suggests upvoting that one instead.
         await attendeePage.GetByLabel("Your question").FillAsync("How does a place move to Mutuality?");
         await Expect(attendeePage.Locator("#similar", new() { HasText = question })).ToBeVisibleAsync();

@@ -72,6 +72,31 @@
       }
     }
 
+    // A new visible question, filled into the page's template; false when the page must reload
+    // the list instead (no template: hosts' lists carry moderation buttons; or it is already shown).
+    function insert(question) {
+      const template = root.querySelector("#qa-question-template");
+      const list = root.querySelector("ol.questions");
+      if (!template || !list || root.querySelector(`[data-question-id="${question.id}"]`)) {
+        return false;
+      }
+      const item = template.content.firstElementChild.cloneNode(true);
+      item.dataset.questionId = question.id;
+      item.querySelector(".votes").textContent = String(question.votes);
+      item.querySelector(".question-text").textContent = question.text;
+      item.querySelector(".question-meta").textContent = question.author ? question.author.displayName : "Anonymous";
+      const id = item.querySelector("input[name='questionId']");
+      if (id) {
+        id.value = question.id;
+      }
+      list.append(item);
+      root.querySelector(".empty-state")?.remove();
+      if (root.dataset.sort !== "Time") {
+        resort(list);
+      }
+      return true;
+    }
+
     // Sorted by votes: keep the order as totals change (stable, so equal totals keep their places).
     function resort(list) {
       if (!list) {
@@ -98,7 +123,7 @@
       stream.last = event.seq;
       if (event.kind === "votes.updated") {
         applyTotals(event.data.totals);
-      } else {
+      } else if (!(event.kind === "question.added" && insert(event.data))) {
         refresh();
       }
     }
