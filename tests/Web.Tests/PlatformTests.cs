@@ -80,7 +80,6 @@ public sealed class PlatformTests(WebFixture web)
     }
 
     [Theory]
-    [InlineData("/Events", "Events")]
     [InlineData("/Library", "Library")]
     public async Task Sections_still_being_built_say_they_are_coming_soon(string path, string heading)
     {
@@ -90,6 +89,18 @@ public sealed class PlatformTests(WebFixture web)
 
         Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Coming soon", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_events_section_asks_visitors_to_sign_in_before_listing_events()
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync("/Events");
+
+        Assert.Contains("<h1>Events</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("to see events, register and take part in their live Q&amp;A", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Coming soon", html, StringComparison.Ordinal);
     }
 
     [Fact]

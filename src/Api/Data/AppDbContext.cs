@@ -2,6 +2,7 @@ using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
+using CommunityOfPractice.Domain.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<ThreadReader> ThreadReaders => Set<ThreadReader>();
     public DbSet<StoredStreamEvent> StreamEvents => Set<StoredStreamEvent>();
+    public DbSet<CommunityEvent> Events => Set<CommunityEvent>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.UseOpenIddict<Guid>();
         builder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
         builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");

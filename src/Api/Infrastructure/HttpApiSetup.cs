@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
+using CommunityOfPractice.Api.Features.Qa;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Threads;
@@ -80,5 +82,7 @@ public static class HttpApiSetup
         api.MapStageEndpoints();
         api.MapPeopleEndpoints();
         api.MapThreadEndpoints();
+        api.MapEventEndpoints();
+        api.MapQaEndpoints();
     }
 }

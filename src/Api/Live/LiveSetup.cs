@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Features.Qa;
 using CommunityOfPractice.Api.Features.Threads;
 
 namespace CommunityOfPractice.Api.Live;
@@ -22,6 +23,12 @@ public static class LiveSetup
         services.AddHostedService<PresenceBroadcaster>();
         services.AddScoped<LiveStreams>();
         services.AddScoped<IStreamPolicy, ThreadStreamPolicy>();
+        services.AddScoped<IStreamPolicy, QaStreamPolicy>();
+
+        // Vote totals are coalesced per Q&A stream (one update per window), not sent per vote.
+        services.Configure<VoteTotalsOptions>(builder.Configuration.GetSection("Live:VoteTotals"));
+        services.AddSingleton<VoteTotals>();
+        services.AddHostedService(provider => provider.GetRequiredService<VoteTotals>());
     }
 
     public static void MapLiveHub(this WebApplication app) =>

@@ -9,7 +9,7 @@ namespace CommunityOfPractice.Web.Api;
 /// attached by <see cref="AccessTokenHandler"/>; every call returns the value or the Api's problem,
 /// and an unreachable Api becomes <see cref="ApiProblem.Unavailable"/> rather than an exception.
 /// </summary>
-public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
+public sealed partial class ApiClient(HttpClient http, ILogger<ApiClient> logger)
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
@@ -73,10 +73,10 @@ public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
 
     /// <summary>The key makes a repeated submission (a double click, a retried form) start one thread.</summary>
     public Task<ApiResult<ThreadDetail>> StartThreadAsync(StartThreadRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync<ThreadDetail>(HttpMethod.Post, "api/v1/threads", request, cancellationToken, idempotencyKey);
+        SendAsync<ThreadDetail>(HttpMethod.Post, "api/v1/threads", request, cancellationToken, ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<PostView>> ReplyAsync(Guid threadId, ReplyRequest request, string idempotencyKey, CancellationToken cancellationToken) =>
-        SendAsync<PostView>(HttpMethod.Post, $"api/v1/threads/{threadId}/posts", request, cancellationToken, idempotencyKey);
+        SendAsync<PostView>(HttpMethod.Post, $"api/v1/threads/{threadId}/posts", request, cancellationToken, ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<PostView>> GetPostAsync(Guid postId, CancellationToken cancellationToken) =>
         SendAsync<PostView>(HttpMethod.Get, $"api/v1/posts/{postId}", null, cancellationToken);
@@ -110,12 +110,12 @@ public sealed class ApiClient(HttpClient http, ILogger<ApiClient> logger)
         $"api/v1/admin/people/{personId}/roles/{Uri.EscapeDataString(role)}";
 
     private async Task<ApiResult<T>> SendAsync<T>(
-        HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? idempotencyKey = null)
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (idempotencyKey is not null)
+        foreach (var (name, value) in headers)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            request.Headers.Add(name, value);
         }
 
         if (body is not null)

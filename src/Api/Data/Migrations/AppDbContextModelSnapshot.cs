@@ -21,6 +21,7 @@ namespace CommunityOfPractice.Api.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CommunityOfPractice.Api.Identity.AppUser", b =>
@@ -455,6 +456,379 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("thread_readers", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.CommunityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ArrivalCounter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrival_counter");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.PrimitiveCollection<List<Guid>>("CoHostIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("co_host_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description_html");
+
+                    b.Property<string>("DescriptionMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("description_markdown");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.PrimitiveCollection<List<string>>("HashtagKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hashtag_keys");
+
+                    b.PrimitiveCollection<List<string>>("Hashtags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hashtags");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_url");
+
+                    b.Property<Guid?>("PinnedQuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pinned_question_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<bool>("QaOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("qa_open");
+
+                    b.Property<bool>("QaRequiresApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("qa_requires_approval");
+
+                    b.Property<int>("RegisteredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_count");
+
+                    b.Property<DateTimeOffset?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_closes_at");
+
+                    b.Property<DateTimeOffset?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_opens_at");
+
+                    b.PrimitiveCollection<List<string>>("RegistrationQuestions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("registration_questions");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("HashtagKeys")
+                        .HasDatabaseName("ix_events_hashtag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("HashtagKeys"), "gin");
+
+                    b.HasIndex("HostId")
+                        .HasDatabaseName("ix_events_host_id");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_events_thread_id");
+
+                    b.HasIndex("Status", "StartsAt")
+                        .HasDatabaseName("ix_events_status_starts_at");
+
+                    b.ToTable("events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_events_seats", "capacity IS NULL OR registered_count <= capacity");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswerHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("answer_html");
+
+                    b.Property<string>("AnswerMarkdown")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("answer_markdown");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_anonymous");
+
+                    b.Property<bool>("IsAnswered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_answered");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("moderation_reason");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notice");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("vote_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qa_questions");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_qa_questions_author_id");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_qa_questions_merged_into_id");
+
+                    b.HasIndex("Text")
+                        .HasDatabaseName("ix_qa_questions_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("EventId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_qa_questions_event_id_status_created_at");
+
+                    b.ToTable("qa_questions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.QuestionVote", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("QuestionId", "MemberId")
+                        .HasName("pk_qa_votes");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_qa_votes_member_id");
+
+                    b.ToTable("qa_votes", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.Registration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("answers");
+
+                    b.Property<long>("ArrivalNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("arrival_number");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_listed");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("notice");
+
+                    b.Property<DateTimeOffset?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_registrations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_event_registrations_member_id");
+
+                    b.HasIndex("EventId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_registrations_event_id_member_id");
+
+                    b.HasIndex("EventId", "Status", "ArrivalNumber")
+                        .HasDatabaseName("ix_event_registrations_event_id_status_arrival_number");
+
+                    b.ToTable("event_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -882,6 +1256,25 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("oidc_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("event_places", b =>
+                {
+                    b.Property<Guid>("CommunityEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_event_id");
+
+                    b.Property<Guid>("PlacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("places_id");
+
+                    b.HasKey("CommunityEventId", "PlacesId")
+                        .HasName("pk_event_places");
+
+                    b.HasIndex("PlacesId")
+                        .HasDatabaseName("ix_event_places_places_id");
+
+                    b.ToTable("event_places", (string)null);
+                });
+
             modelBuilder.Entity("member_places", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1033,6 +1426,89 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_thread_readers_threads_thread_id");
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.CalendarFeed", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.CommunityEvent", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_members_host_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Discussions.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_events_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.Question", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_questions_members_author_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_questions_events_event_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Events.Question", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_qa_questions_qa_questions_merged_into_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.QuestionVote", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_votes_members_member_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Events.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_votes_qa_questions_question_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Events.Registration", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_events_event_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_registrations_members_member_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1115,6 +1591,23 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("event_places", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_places_events_community_event_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlacesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_places_places_places_id");
                 });
 
             modelBuilder.Entity("member_places", b =>

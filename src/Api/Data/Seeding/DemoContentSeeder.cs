@@ -1,6 +1,8 @@
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Domain.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,6 +70,7 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
         }
 
         await SeedPowerOfPlaceThreadAsync(people, cancellationToken);
+        await SeedEventsAsync(people, cancellationToken);
     }
 
     private async Task SeedPowerOfPlaceThreadAsync(Dictionary<string, Guid> people, CancellationToken cancellationToken)
@@ -98,5 +101,39 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
         {
             await sender.Send(new PostReply.Command(new Reader(people[role], false), thread.Id, text, null, IdempotencyKey: null), cancellationToken);
         }
+    }
+
+    // The two events of the issue: the Power of Place gathering and the framework webinar, next time round.
+    private async Task SeedEventsAsync(Dictionary<string, Guid> people, CancellationToken cancellationToken)
+    {
+        if (await db.Events.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var host = new Viewer(people[Roles.Host], IsAdmin: false, IsModerator: false, IsHostRole: true);
+        var london = TimeZoneInfo.FindSystemTimeZoneById(CommunityEvent.DefaultTimeZone);
+        var year = DateTime.UtcNow.Month > 4 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year;
+        DateTimeOffset At(int y, int month, int day, int hour, int minute)
+        {
+            var local = new DateTime(y, month, day, hour, minute, 0, DateTimeKind.Unspecified);
+            return new DateTimeOffset(local, london.GetUtcOffset(local));
+        }
+
+        var places = await db.Places.Where(p => p.Name == "Hackney" || p.Name == "Southwark").Select(p => p.Id).ToListAsync(cancellationToken);
+        var gathering = await sender.Send(new CreateEvent.Command(host, new EventRequest(
+            "Power of Place", "A day together for people changing places: Collaborate, Lankelly Chase, Local Trust, Locality and Power to Change. #PowerofPlace",
+            EventKind.Gathering, At(year, 4, 25, 10, 0), At(year, 4, 25, 16, 30), CommunityEvent.DefaultTimeZone, "Toynbee Hall, London E1",
+            null, places, FrameworkStage.Connection, 120, null, null, null, ["Organisation", "Accessibility needs"])), cancellationToken);
+        await sender.Send(new PublishEvent.Command(host, gathering.Id), cancellationToken);
+
+        var webinarYear = DateTime.UtcNow.Month > 10 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year;
+        var webinar = await sender.Send(new CreateEvent.Command(host, new EventRequest(
+            "The five-stage framework", "We present the community's framework: **Intention, Established, Connection, Mutuality, Systemic**. Bring your questions.",
+            EventKind.Webinar, At(webinarYear, 11, 4, 12, 30), At(webinarYear, 11, 4, 14, 0), CommunityEvent.DefaultTimeZone, null,
+            "https://meet.example.org/five-stages", [], null, null, null, null, null, [])), cancellationToken);
+        await sender.Send(new PublishEvent.Command(host, webinar.Id), cancellationToken);
+        await sender.Send(new RegisterForEvent.Command(
+            new Viewer(people[Roles.Member], false, false, false), webinar.Id, [], ListMe: true), cancellationToken);
     }
 }

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.Events;
+using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Domain.Events;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Features.Qa;
+
+/// <summary>
+/// "qa:{eventId}" is the event's public Q&amp;A: anyone who may see the event reads it, and it only
+/// ever carries visible questions. "qa:{eventId}:moderation" carries the approval queue and hidden
+/// questions, for the event's hosts and moderators only. Catch-up replaces a stored question with
+/// the question as it is now, so a question hidden since it was added comes back without its text.
+/// </summary>
+internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json) : IStreamPolicy
+{
+    private const string ModerationSuffix = ":moderation";
+
+    public string Prefix => "qa";
+
+    public async Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var moderation = id.EndsWith(ModerationSuffix, StringComparison.Ordinal);
+        if (!Guid.TryParse(moderation ? id[..^ModerationSuffix.Length] : id, out var eventId))
+        {
+            return null;
+        }
+
+        var found = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        var viewer = Viewer.From(reader);
+        if (found is null || !viewer.CanSee(found) || (moderation && !viewer.Moderates(found)))
+        {
+            return null;
+        }
+
+        return moderation ? $"{eventId}{ModerationSuffix}" : eventId.ToString();
+    }
+
+    public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
+        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var ids = events.Where(e => EventKindsQa.CarryQuestion.Contains(e.Kind)).Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return events;
+        }
+
+        var moderation = id.EndsWith(ModerationSuffix, StringComparison.Ordinal);
+        var audience = moderation ? QaAudience.Moderators : QaAudience.Public;
+        var current = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
+            .Select(q => new
+            {
+                Question = q,
+                Name = db.Members.Where(m => m.Id == q.AuthorId).Select(m => m.DisplayName).First(),
+                Pinned = db.Events.Where(e => e.Id == q.EventId).Select(e => e.PinnedQuestionId).First(),
+            })
+            .ToDictionaryAsync(x => x.Question.Id, cancellationToken);
+
+        return [.. events.Select(e =>
+        {
+            if (!EventKindsQa.CarryQuestion.Contains(e.Kind) || !current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var now))
+            {
+                return e;
+            }
+
+            object data = moderation || now.Question.Status == QuestionStatus.Visible
+                ? now.Question.ToView(now.Name, now.Pinned, audience)
+                : new { id = now.Question.Id, status = now.Question.Status };
+            return e with { Data = JsonSerializer.SerializeToElement(data, json.Value.SerializerOptions) };
+        })];
+    }
+}

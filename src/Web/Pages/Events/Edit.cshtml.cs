@@ -1,0 +1,139 @@
+using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Web.Api;
+using CommunityOfPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityOfPractice.Web.Pages.Events;
+
+/// <summary>Hosts create an event (saved as a draft) or edit one. Times are typed as wall-clock times in the chosen zone.</summary>
+[Authorize]
+public sealed class EditModel(ApiClient api) : PageModel
+{
+    private static readonly string[] _fields =
+    [
+        nameof(InputModel.Title), nameof(InputModel.Description), nameof(InputModel.Kind), nameof(InputModel.StartsAt),
+        nameof(InputModel.EndsAt), nameof(InputModel.TimeZone), nameof(InputModel.Venue), nameof(InputModel.OnlineUrl),
+        nameof(InputModel.Capacity), nameof(InputModel.RegistrationOpensAt), nameof(InputModel.RegistrationClosesAt), nameof(InputModel.RegistrationQuestions),
+        nameof(InputModel.PlaceIds), nameof(InputModel.Stage),
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+
+    public ApiProblem? LoadProblem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadPlacesAsync(cancellationToken);
+        if (Id is not { } id)
+        {
+            var start = DateTime.UtcNow.Date.AddDays(14).AddHours(12).AddMinutes(30);
+            Input = new InputModel { StartsAt = start, EndsAt = start.AddMinutes(90) };
+            return;
+        }
+
+        var found = await api.GetEventAsync(id, cancellationToken);
+        if (!found.Succeeded)
+        {
+            LoadProblem = found.Problem;
+            return;
+        }
+
+        var e = found.Value;
+        Input = new InputModel
+        {
+            Title = e.Title,
+            Description = e.DescriptionMarkdown,
+            Kind = e.Kind,
+            StartsAt = EventText.InZone(e.StartsAt, e.TimeZone).DateTime,
+            EndsAt = EventText.InZone(e.EndsAt, e.TimeZone).DateTime,
+            TimeZone = e.TimeZone,
+            Venue = e.Venue,
+            OnlineUrl = e.OnlineUrl,
+            Capacity = e.Capacity,
+            RegistrationOpensAt = e.RegistrationOpensAt is { } opens ? EventText.InZone(opens, e.TimeZone).DateTime : null,
+            RegistrationClosesAt = e.RegistrationClosesAt is { } closes ? EventText.InZone(closes, e.TimeZone).DateTime : null,
+            RegistrationQuestions = string.Join('\n', e.RegistrationQuestions),
+            PlaceIds = [.. e.Places.Select(p => p.Id)],
+            Stage = e.Stage,
+            CoHostIds = [.. e.CoHosts.Select(c => c.Id)],
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var zone = EventText.TimeZones.Contains(Input.TimeZone) ? Input.TimeZone : EventText.DefaultTimeZone;
+            var request = new EventRequest(
+                Input.Title ?? string.Empty, Input.Description, Input.Kind,
+                EventText.ToInstant(Input.StartsAt!.Value, zone), EventText.ToInstant(Input.EndsAt!.Value, zone), zone,
+                Input.Venue, Input.OnlineUrl, Input.PlaceIds, string.IsNullOrEmpty(Input.Stage) ? null : Input.Stage, Input.Capacity,
+                Input.RegistrationOpensAt is { } opens ? EventText.ToInstant(opens, zone) : null,
+                Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, Input.CoHostIds,
+                [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+            var result = Id is { } id
+                ? await api.EditEventAsync(id, request, cancellationToken)
+                : await api.CreateEventAsync(request, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = Id is null ? "Event saved as a draft. Publish it when it is ready." : "Event saved";
+                return Redirect($"/Events/{result.Value.Id}");
+            }
+
+            ModelState.AddApiProblem(result.Problem, _fields);
+        }
+
+        await LoadPlacesAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadPlacesAsync(CancellationToken cancellationToken)
+    {
+        var places = await api.GetPlacesAsync(cancellationToken);
+        Places = places.Succeeded ? [.. places.Value.OrderBy(p => p.Name)] : [];
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the event a title.")]
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string Kind { get; set; } = "Webinar";
+
+        [Required(ErrorMessage = "Say when the event starts.")]
+        public DateTime? StartsAt { get; set; }
+
+        [Required(ErrorMessage = "Say when the event ends.")]
+        public DateTime? EndsAt { get; set; }
+
+        public string TimeZone { get; set; } = EventText.DefaultTimeZone;
+
+        public string? Venue { get; set; }
+
+        public string? OnlineUrl { get; set; }
+
+        public int? Capacity { get; set; }
+
+        public DateTime? RegistrationOpensAt { get; set; }
+
+        public DateTime? RegistrationClosesAt { get; set; }
+
+        public string? RegistrationQuestions { get; set; }
+
+        public List<Guid> PlaceIds { get; set; } = [];
+
+        public string? Stage { get; set; }
+
+        public List<Guid> CoHostIds { get; set; } = [];
+    }
+}
