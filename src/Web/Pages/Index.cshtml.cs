@@ -20,9 +20,13 @@ public sealed class IndexModel(ApiClient api) : PageModel
     /// <summary>The five most recently active threads, for signed-in members (the Api shows threads to members only).</summary>
     public IReadOnlyList<ThreadSummary> LatestThreads { get; private set; } = [];
 
+    /// <summary>The next three published events, for signed-in members (the Api lists events to members).</summary>
+    public IReadOnlyList<EventSummary> UpcomingEvents { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var stages = api.GetStagesAsync(cancellationToken);
+        var events = User.Identity?.IsAuthenticated == true ? api.GetEventsAsync(past: false, cancellationToken) : null;
         var threads = User.Identity?.IsAuthenticated == true
             ? api.ListThreadsAsync(new ThreadFilter(null, null, null, false, null), 5, cancellationToken)
             : null;
@@ -31,6 +35,11 @@ public sealed class IndexModel(ApiClient api) : PageModel
         if (threads is not null && await threads is { Succeeded: true } latest)
         {
             LatestThreads = latest.Value.Items;
+        }
+
+        if (events is not null && await events is { Succeeded: true } upcoming)
+        {
+            UpcomingEvents = [.. upcoming.Value.Where(e => e.Status == "Published").OrderBy(e => e.StartsAt).Take(3)];
         }
     }
 }
