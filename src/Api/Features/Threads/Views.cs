@@ -54,11 +54,18 @@ public static class PostViews
         p.Id, p.ThreadId, p.Number, p.AuthorId,
         db.Members.Where(m => m.Id == p.AuthorId).Select(m => m.DisplayName).First(),
         p.Markdown, p.Html, p.CreatedAt, p.EditedAt, p.Revisions.Count(), p.IsDeleted, p.IsHidden, p.HiddenReason,
+        // One scalar subquery per field, each a primary-key lookup. Projecting the quoted post as a
+        // whole made EF join a ROW_NUMBER() window over every post in the database: a page of a
+        // thread then cost as much as the whole forum.
         p.QuotedPostId == null
             ? null
-            : db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => new QuoteRow(
-                q.Id, q.Number, db.Members.Where(m => m.Id == q.AuthorId).Select(m => m.DisplayName).First(),
-                q.Markdown, q.IsDeleted || q.IsHidden)).FirstOrDefault());
+            : new QuoteRow(
+                p.QuotedPostId.Value,
+                db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.Number).FirstOrDefault(),
+                db.Posts.Where(q => q.Id == p.QuotedPostId)
+                    .Select(q => db.Members.Where(m => m.Id == q.AuthorId).Select(m => m.DisplayName).FirstOrDefault()).FirstOrDefault() ?? "",
+                db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.Markdown).FirstOrDefault() ?? "",
+                db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.IsDeleted || q.IsHidden).FirstOrDefault()));
 
     public static PostView ToView(this PostRow row, Reader reader)
     {
