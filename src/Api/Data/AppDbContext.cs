@@ -2,6 +2,7 @@ using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
+using CommunityOfPractice.Domain.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<ThreadReader> ThreadReaders => Set<ThreadReader>();
     public DbSet<StoredStreamEvent> StreamEvents => Set<StoredStreamEvent>();
+    public DbSet<LearningPaper> Papers => Set<LearningPaper>();
+    public DbSet<PaperVersion> PaperVersions => Set<PaperVersion>();
+    public DbSet<PaperPage> PaperPages => Set<PaperPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
@@ -67,5 +68,6 @@ public static class HttpApiSetup
         api.MapStageEndpoints();
         api.MapPeopleEndpoints();
         api.MapThreadEndpoints();
+        api.MapLibraryEndpoints();
     }
 }
