@@ -22,6 +22,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:DisplayName"] = "Test Admin",
         ["Oidc:WebClientSecret"] = "cop-web-test-secret",
         ["Seed:Demo"] = "false",
+        // Uploaded papers go to a folder of this test run, not into the source tree.
+        ["Library:StoragePath"] = Path.Combine(Path.GetTempPath(), $"cop-library-{Guid.NewGuid():N}"),
     };
 
     private string? _database;
