@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using Microsoft.Extensions.Options;
 using Minio;
@@ -29,5 +30,7 @@ public static class LibrarySetup
         services.AddScoped<PaperFiles>();
         services.AddSingleton<ExtractionSignal>();
         services.AddHostedService<ExtractionWorker>();
+        // After the demo people (DemoContentSeeder is registered earlier, with identity).
+        services.AddScoped<ISeeder, DemoLibrarySeeder>();
     }
 }
