@@ -82,7 +82,6 @@ public sealed class PlatformTests(WebFixture web)
     [Theory]
     [InlineData("/Threads", "Discussions")]
     [InlineData("/Events", "Events")]
-    [InlineData("/Library", "Library")]
     public async Task Sections_still_being_built_say_they_are_coming_soon(string path, string heading)
     {
         using var client = web.CreateClient();
@@ -91,6 +90,18 @@ public sealed class PlatformTests(WebFixture web)
 
         Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Coming soon", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_library_says_it_cannot_search_while_the_Api_is_down()
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync("/Library?q=systemic");
+
+        Assert.Contains("<h1>Library</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("We cannot show this just now", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"systemic\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,9 +56,21 @@ internal static class PaperQueries
             canManage || reader.MemberId == v.Version.UploadedById ? v.Version.ExtractionError : null,
             PaperLinks.File(p.Id, v.Version.Number))).ToList();
         var current = versions.FirstOrDefault(v => v.Number == p.CurrentVersion);
+
+        // Backlinks: the paper's own thread and every thread whose visible posts link to the paper.
+        // Threads are for members, so visitors see none. (A LIKE scan over posts: fine at the
+        // community's scale; a link table filled when posts are written is the next step.)
+        var key = p.Id.ToString();
+        var discussedIn = reader.IsMember
+            ? await db.Threads.AsNoTracking()
+                .Where(t => t.Id == p.ThreadId
+                    || db.Posts.Any(post => post.ThreadId == t.Id && !post.IsDeleted && !post.IsHidden && post.Markdown.Contains(key)))
+                .OrderByDescending(t => t.LastActivityAt).Take(20)
+                .Select(t => new NamedRef(t.Id, t.Title)).ToListAsync(cancellationToken)
+            : [];
         return new PaperDetail(
             p.Id, p.Title, p.Summary, p.SummaryHtml, p.Type, p.Authors, row.Organisation, p.PublishedOn, row.Places, p.Stages, p.Hashtags,
             p.Licence, p.ExternalUrl, p.Visibility, row.Thread, row.PublishedBy, p.CreatedAt, p.CurrentVersion, current?.Status,
-            current is null ? null : PaperLinks.File(p.Id), versions, canManage && p.ExternalUrl is null);
+            current is null ? null : PaperLinks.File(p.Id), versions, canManage && p.ExternalUrl is null, discussedIn);
     }
 }

@@ -30,7 +30,8 @@ public sealed record PaperDetail(
     Guid Id, string Title, string Summary, string SummaryHtml, PaperType Type, IReadOnlyList<string> Authors, NamedRef? Organisation,
     DateOnly PublishedOn, IReadOnlyList<NamedRef> Places, IReadOnlyList<FrameworkStage> Stages, IReadOnlyList<string> Hashtags,
     string Licence, string? ExternalUrl, PaperVisibility Visibility, NamedRef? Thread, NamedRef PublishedBy, DateTimeOffset CreatedAt,
-    int CurrentVersion, ExtractionStatus? Status, string? DownloadUrl, IReadOnlyList<PaperVersionView> Versions, bool CanAddVersion);
+    int CurrentVersion, ExtractionStatus? Status, string? DownloadUrl, IReadOnlyList<PaperVersionView> Versions, bool CanAddVersion,
+    IReadOnlyList<NamedRef> DiscussedIn);
 
 public sealed record PaperSummary(
     Guid Id, string Title, PaperType Type, IReadOnlyList<string> Authors, NamedRef? Organisation, DateOnly PublishedOn,
