@@ -70,7 +70,7 @@ public static class SearchPapers
             {
                 var hits = new List<(Guid Id, double Rank)>();
                 var total = 0;
-                await using (var command = Command(connection, query, text, $"""
+                await using (var command = Command(connection, query, text, withRank: true, $"""
                     SELECT id, rank, count(*) OVER () AS total FROM base
                     WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
                     ORDER BY rank DESC, published_on DESC, id DESC
@@ -89,13 +89,13 @@ public static class SearchPapers
 
                 if (hits.Count == 0 && page > 1)
                 {
-                    await using var count = Command(connection, query, text,
+                    await using var count = Command(connection, query, text, withRank: false,
                         "SELECT count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok");
                     total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken))!;
                 }
 
                 var counts = new List<(string Facet, string Value, int Count)>();
-                await using (var command = Command(connection, query, text, """
+                await using (var command = Command(connection, query, text, withRank: false, """
                     SELECT 'type', type, count(*) FROM base WHERE place_ok AND stage_ok AND org_ok AND year_ok GROUP BY type
                     UNION ALL
                     SELECT 'place', lp.places_id::text, count(*) FROM base JOIN learning_paper_places lp ON lp.learning_paper_id = base.id
@@ -240,14 +240,17 @@ public static class SearchPapers
         WebUtility.HtmlEncode(headline).Replace(StartMark.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(StopMark.ToString(), "</mark>", StringComparison.Ordinal);
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, Query query, string? text, string select)
+    // Ranking reads every matching document's whole vector, so only the query that sorts computes it
+    // (the facets' CTE is used five times and would be materialised with it).
+    private static NpgsqlCommand Command(NpgsqlConnection connection, Query query, string? text, bool withRank, string select)
     {
+        var rank = withRank ? "CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(p.search_vector, q.query) END" : "0";
         var command = new NpgsqlCommand($"""
             WITH q AS (SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE websearch_to_tsquery('english', @q::text) END AS query),
             base AS (
                 SELECT p.id, p.type, p.organisation_id, p.stages, p.published_on,
                        extract(year FROM p.published_on)::int AS year,
-                       CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank_cd(p.search_vector, q.query, 1) END AS rank,
+                       {rank} AS rank,
                        (cardinality(@types) = 0 OR p.type = ANY(@types)) AS type_ok,
                        (cardinality(@places) = 0 OR EXISTS (SELECT 1 FROM learning_paper_places lp
                             WHERE lp.learning_paper_id = p.id AND lp.places_id = ANY(@places))) AS place_ok,
