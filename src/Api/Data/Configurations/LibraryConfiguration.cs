@@ -29,6 +29,12 @@ internal sealed class LearningPaperConfiguration : IEntityTypeConfiguration<Lear
         // places C, the current version's text D), kept up to date by PaperSearchIndex in SQL.
         builder.Property<NpgsqlTsVector>(PaperSearchIndex.VectorColumn).HasColumnName("search_vector");
         builder.HasIndex(PaperSearchIndex.VectorColumn).HasMethod("gin");
+        // What search sorts by: the same details without the body, small enough to rank thousands
+        // of matches in milliseconds (see PaperSearchIndex), and the places as an array for
+        // filters and facets without a join per row.
+        builder.Property<NpgsqlTsVector>(PaperSearchIndex.RankVectorColumn).HasColumnName("rank_vector");
+        builder.Property<Guid[]>(PaperSearchIndex.PlaceIdsColumn).HasColumnName("place_ids").HasDefaultValueSql("'{}'::uuid[]");
+        builder.HasIndex(PaperSearchIndex.PlaceIdsColumn).HasMethod("gin");
 
         builder.HasMany(p => p.Places).WithMany().UsingEntity("learning_paper_places");
         builder.Navigation(p => p.Places).HasField("_places").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -130,7 +130,9 @@ public static class PaperUpload
 
         try
         {
-            using var document = PdfDocument.Open(file.Path);
+            // From a stream, so PdfPig reads what it needs rather than the whole file into memory.
+            using var stream = File.OpenRead(file.Path);
+            using var document = PdfDocument.Open(stream);
             var pages = document.NumberOfPages;
             if (pages < 1)
             {

@@ -14,8 +14,9 @@ namespace CommunityOfPractice.Api.Features.Library;
 
 /// <summary>
 /// Full-text search over the papers a reader may see: websearch_to_tsquery (so "systemic change"
-/// -london works and odd characters never error), ranked by the weighted document, each hit with a
-/// snippet from the best-matching page and its number. Facets count what each other filter would
+/// -london works and odd characters never error) against the weighted document, ranked by where
+/// the words are in the details (see PaperSearchIndex), each hit with a snippet from the
+/// best-matching page and its number. Facets count what each other filter would
 /// give (a facet's own selection does not shrink its own counts). Pages are bounded, not endless.
 /// </summary>
 public static class SearchPapers
@@ -98,8 +99,8 @@ public static class SearchPapers
                 await using (var command = Command(connection, query, text, withRank: false, """
                     SELECT 'type', type, count(*) FROM base WHERE place_ok AND stage_ok AND org_ok AND year_ok GROUP BY type
                     UNION ALL
-                    SELECT 'place', lp.places_id::text, count(*) FROM base JOIN learning_paper_places lp ON lp.learning_paper_id = base.id
-                      WHERE type_ok AND stage_ok AND org_ok AND year_ok GROUP BY lp.places_id
+                    SELECT 'place', pl::text, count(*) FROM base CROSS JOIN unnest(base.place_ids) pl
+                      WHERE type_ok AND stage_ok AND org_ok AND year_ok GROUP BY pl
                     UNION ALL
                     SELECT 'stage', s, count(*) FROM base CROSS JOIN unnest(base.stages) s
                       WHERE type_ok AND place_ok AND org_ok AND year_ok GROUP BY s
@@ -244,16 +245,15 @@ public static class SearchPapers
     // (the facets' CTE is used five times and would be materialised with it).
     private static NpgsqlCommand Command(NpgsqlConnection connection, Query query, string? text, bool withRank, string select)
     {
-        var rank = withRank ? "CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(p.search_vector, q.query) END" : "0";
+        var rank = withRank ? "CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(p.rank_vector, q.query) END" : "0";
         var command = new NpgsqlCommand($"""
             WITH q AS (SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE websearch_to_tsquery('english', @q::text) END AS query),
             base AS (
-                SELECT p.id, p.type, p.organisation_id, p.stages, p.published_on,
+                SELECT p.id, p.type, p.organisation_id, p.stages, p.place_ids, p.published_on,
                        extract(year FROM p.published_on)::int AS year,
                        {rank} AS rank,
                        (cardinality(@types) = 0 OR p.type = ANY(@types)) AS type_ok,
-                       (cardinality(@places) = 0 OR EXISTS (SELECT 1 FROM learning_paper_places lp
-                            WHERE lp.learning_paper_id = p.id AND lp.places_id = ANY(@places))) AS place_ok,
+                       (cardinality(@places) = 0 OR p.place_ids && @places) AS place_ok,
                        (cardinality(@stages) = 0 OR p.stages && @stages) AS stage_ok,
                        (cardinality(@organisations) = 0 OR p.organisation_id = ANY(@organisations)) AS org_ok,
                        (cardinality(@years) = 0 OR extract(year FROM p.published_on)::int = ANY(@years)) AS year_ok

@@ -52,6 +52,9 @@ public sealed class FileModel(ApiClient api) : PageModel
         {
             var target = context.HttpContext.Response;
             target.StatusCode = (int)response.StatusCode;
+            // The pages' policy (object-src 'none') would keep the browser's PDF viewer from
+            // showing the file; nosniff and the PDF content type stay.
+            target.Headers.Remove("Content-Security-Policy");
             foreach (var name in _responseHeaders)
             {
                 if (response.Headers.TryGetValues(name, out var values))

@@ -6,7 +6,7 @@ namespace CommunityOfPractice.Web.Pages.Library;
 
 /// <summary>
 /// Search the library. Everything is in the query string (q, type, placeId, stage,
-/// organisationId, year, page), so a search is a link people can share; works without script.
+/// organisationId, year, p for the page), so a search is a link people can share; works without script.
 /// </summary>
 public sealed class IndexModel(ApiClient api) : PageModel
 {
@@ -28,7 +28,8 @@ public sealed class IndexModel(ApiClient api) : PageModel
     [BindProperty(SupportsGet = true, Name = "year")]
     public List<int> Years { get; set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "p", not "page": Razor Pages keeps "page" for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
@@ -62,7 +63,7 @@ public sealed class IndexModel(ApiClient api) : PageModel
         stage = Stages,
         organisationId = OrganisationIds,
         year = Years,
-        page = page > 1 ? page : (int?)null,
+        p = page > 1 ? page : (int?)null,
     })!;
 
     public static string TypeLabel(string type) => type switch

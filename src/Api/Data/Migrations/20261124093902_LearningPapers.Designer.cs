@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CommunityOfPractice.Api.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124085826_LearningPapers")]
+    [Migration("20261124093902_LearningPapers")]
     partial class LearningPapers
     {
         /// <inheritdoc />
@@ -541,6 +541,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.PrimitiveCollection<Guid[]>("PlaceIds")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("place_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
                     b.Property<Guid>("PublishedById")
                         .HasColumnType("uuid")
                         .HasColumnName("published_by_id");
@@ -548,6 +554,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");
+
+                    b.Property<NpgsqlTsVector>("RankVector")
+                        .HasColumnType("tsvector")
+                        .HasColumnName("rank_vector");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .HasColumnType("tsvector")
@@ -605,6 +615,11 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_learning_papers_organisation_id");
+
+                    b.HasIndex("PlaceIds")
+                        .HasDatabaseName("ix_learning_papers_place_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PlaceIds"), "gin");
 
                     b.HasIndex("PublishedById")
                         .HasDatabaseName("ix_learning_papers_published_by_id");

@@ -37,6 +37,8 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     current_version = table.Column<int>(type: "integer", nullable: false),
+                    place_ids = table.Column<Guid[]>(type: "uuid[]", nullable: true, defaultValueSql: "'{}'::uuid[]"),
+                    rank_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true),
                     search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true)
                 },
                 constraints: table =>
@@ -177,6 +179,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
                 name: "ix_learning_papers_organisation_id",
                 table: "learning_papers",
                 column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_learning_papers_place_ids",
+                table: "learning_papers",
+                column: "place_ids")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_learning_papers_published_by_id",
