@@ -6,9 +6,11 @@ using UglyToad.PdfPig.Writer;
 namespace CommunityOfPractice.LibraryBench;
 
 /// <summary>
-/// Synthetic learning papers: deterministic per index (seeded), 2–6 pages of about 300 words each,
-/// drawn with a skewed distribution from a vocabulary of the field and of everyday English, so that
-/// some words are common and many are rare, as in real papers.
+/// Synthetic learning papers: deterministic per index (seeded), 2–6 pages of about 300 words each.
+/// Each paper is about two of ~25 topics (a few field words each); words come from everyday
+/// English, the paper's topics, a dozen words of the field found in nearly every paper, and a
+/// long tail of ~6,000 rare words, so topical searches match part of the library and the
+/// broadest ones match nearly all of it.
 /// </summary>
 public static class Corpus
 {
@@ -45,16 +47,25 @@ public static class Corpus
 
     public sealed record Paper(int Index, string Title, string Summary, string Type, string Stage, int Year, int PlaceIndex, int OrganisationIndex, string[] Pages);
 
+    // Topics: each paper is about two of them, so a topical word is in some papers, not all;
+    // a few words of the field ("community", "change"…) are in nearly every paper, as in life.
+    private static readonly string[][] _topics = [.. _field.Skip(12).Chunk(6).Select(chunk => chunk.ToArray())];
+    private static readonly string[] _everywhere = [.. _field.Take(12)];
+
+    // A long tail of rare words (names, jargon, numbers in words), made from syllables.
+    private static readonly string[] _rare = MakeRareWords(6000);
+
     public static Paper Generate(int index, IReadOnlyList<string> placeNames)
     {
         var random = new Random(1_000_003 * (index + 1));
         var placeIndex = random.Next(placeNames.Count);
         var place = placeNames[placeIndex];
+        string[] topicWords = [.. _topics[random.Next(_topics.Length)], .. _topics[random.Next(_topics.Length)]];
         var type = Types[random.Next(Types.Length)];
-        var title = $"{Capitalise(Word(random, _field))} and {Word(random, _field)} in {place}: {Word(random, _field)} {Word(random, _field)}";
-        var summary = string.Join(' ', Enumerable.Range(0, 3).Select(_ => Sentence(random, place)));
+        var title = $"{Capitalise(Pick(random, topicWords))} and {Pick(random, topicWords)} in {place}: {Pick(random, topicWords)} {Pick(random, _everywhere)}";
+        var summary = string.Join(' ', Enumerable.Range(0, 3).Select(_ => Sentence(random, place, topicWords)));
         var pages = Enumerable.Range(0, random.Next(2, 7))
-            .Select(_ => string.Join(' ', Enumerable.Range(0, 18).Select(_ => Sentence(random, place))))
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 18).Select(_ => Sentence(random, place, topicWords))))
             .ToArray();
         return new Paper(index, title, summary, type, Stages[random.Next(Stages.Length)], 2016 + random.Next(11), placeIndex,
             random.Next(5), pages);
@@ -87,17 +98,19 @@ public static class Corpus
         return builder.Build();
     }
 
-    private static string Sentence(Random random, string place)
+    private static string Sentence(Random random, string place, string[] topicWords)
     {
         var words = new List<string>();
         var length = random.Next(8, 21);
         for (var i = 0; i < length; i++)
         {
-            words.Add(random.Next(10) switch
+            words.Add(random.Next(100) switch
             {
-                < 5 => Word(random, _common),
-                < 9 => Word(random, _field),
-                _ => random.Next(4) == 0 ? place : Word(random, _field),
+                < 55 => Word(random, _common),
+                < 80 => Pick(random, topicWords),
+                < 88 => Word(random, _everywhere),
+                < 98 => Word(random, _rare),
+                _ => place,
             });
         }
 
@@ -106,6 +119,15 @@ public static class Corpus
 
     // Skewed: low indexes far more often than high ones (roughly Zipf-like).
     private static string Word(Random random, string[] words) => words[(int)(words.Length * Math.Pow(random.NextDouble(), 2.2))];
+
+    private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
+
+    private static string[] MakeRareWords(int count)
+    {
+        string[] syllables = ["ba", "co", "di", "fe", "ga", "hu", "ji", "ka", "lo", "mu", "ne", "po", "ra", "si", "tu", "ve", "wy", "zo", "th", "sh"];
+        var random = new Random(42);
+        return [.. Enumerable.Range(0, count).Select(_ => string.Concat(Enumerable.Range(0, random.Next(3, 5)).Select(_ => syllables[random.Next(syllables.Length)]))).Distinct()];
+    }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -90,6 +90,27 @@ public sealed partial class LibraryTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Share the paper" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Results_page_on_with_the_search_kept_in_the_address()
+    {
+        var host = await Community.JoinAsync(site.Api.CreateClient, "Hana Host", "host");
+        var word = TestPdfs.UniqueWord();
+        for (var i = 0; i < 21; i++)
+        {
+            await LibraryApi.PublishAsync(host.Client, null, LibraryApi.Metadata($"{word} note {i}", new { externalUrl = $"https://example.org/{i}" }));
+        }
+
+        var page = await site.NewPageAsync();
+        await page.GotoAsync($"/Library?q={word}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"21 papers for “{word}”" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".paper-card")).ToHaveCountAsync(20);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"q={word}.*p=2"));
+        await Expect(page.Locator(".paper-card")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Previous page" })).ToBeVisibleAsync();
+    }
+
     [GeneratedRegex("/Library/Papers/(?<id>[0-9a-f-]{36})")]
     private static partial Regex PaperUrl();
 }

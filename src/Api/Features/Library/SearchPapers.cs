@@ -69,13 +69,33 @@ public static class SearchPapers
 
             try
             {
-                var hits = new List<(Guid Id, double Rank)>();
+                // One statement: the matches are found once (base is materialised) and the page,
+                // the total and the five facets are all read from them.
+                var hits = new List<(Guid Id, double Rank, long Position)>();
                 var total = 0;
-                await using (var command = Command(connection, query, text, withRank: true, $"""
-                    SELECT id, rank, count(*) OVER () AS total FROM base
-                    WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
-                    ORDER BY rank DESC, published_on DESC, id DESC
-                    LIMIT @limit OFFSET @offset
+                var counts = new List<(string Facet, string Value, int Count)>();
+                await using (var command = Command(connection, query, text, """
+                    , hits AS (
+                        SELECT id, rank, row_number() OVER (ORDER BY rank DESC, published_on DESC, id DESC) AS position FROM base
+                        WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
+                        ORDER BY rank DESC, published_on DESC, id DESC
+                        LIMIT @limit OFFSET @offset)
+                    SELECT 'hit', id::text, rank, position FROM hits
+                    UNION ALL
+                    SELECT 'total', '', 0, count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
+                    UNION ALL
+                    SELECT 'type', type, 0, count(*) FROM base WHERE place_ok AND stage_ok AND org_ok AND year_ok GROUP BY type
+                    UNION ALL
+                    SELECT 'place', pl::text, 0, count(*) FROM base CROSS JOIN unnest(base.place_ids) pl
+                      WHERE type_ok AND stage_ok AND org_ok AND year_ok GROUP BY pl
+                    UNION ALL
+                    SELECT 'stage', s, 0, count(*) FROM base CROSS JOIN unnest(base.stages) s
+                      WHERE type_ok AND place_ok AND org_ok AND year_ok GROUP BY s
+                    UNION ALL
+                    SELECT 'organisation', organisation_id::text, 0, count(*) FROM base
+                      WHERE organisation_id IS NOT NULL AND type_ok AND place_ok AND stage_ok AND year_ok GROUP BY organisation_id
+                    UNION ALL
+                    SELECT 'year', year::text, 0, count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok GROUP BY year
                     """))
                 {
                     command.Parameters.AddWithValue("limit", limit);
@@ -83,40 +103,22 @@ public static class SearchPapers
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     while (await reader.ReadAsync(cancellationToken))
                     {
-                        hits.Add((reader.GetGuid(0), reader.GetFloat(1)));
-                        total = (int)reader.GetInt64(2);
+                        switch (reader.GetString(0))
+                        {
+                            case "hit":
+                                hits.Add((Guid.Parse(reader.GetString(1)), reader.GetFloat(2), reader.GetInt64(3)));
+                                break;
+                            case "total":
+                                total = (int)reader.GetInt64(3);
+                                break;
+                            case var facet:
+                                counts.Add((facet, reader.GetString(1), (int)reader.GetInt64(3)));
+                                break;
+                        }
                     }
                 }
 
-                if (hits.Count == 0 && page > 1)
-                {
-                    await using var count = Command(connection, query, text, withRank: false,
-                        "SELECT count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok");
-                    total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken))!;
-                }
-
-                var counts = new List<(string Facet, string Value, int Count)>();
-                await using (var command = Command(connection, query, text, withRank: false, """
-                    SELECT 'type', type, count(*) FROM base WHERE place_ok AND stage_ok AND org_ok AND year_ok GROUP BY type
-                    UNION ALL
-                    SELECT 'place', pl::text, count(*) FROM base CROSS JOIN unnest(base.place_ids) pl
-                      WHERE type_ok AND stage_ok AND org_ok AND year_ok GROUP BY pl
-                    UNION ALL
-                    SELECT 'stage', s, count(*) FROM base CROSS JOIN unnest(base.stages) s
-                      WHERE type_ok AND place_ok AND org_ok AND year_ok GROUP BY s
-                    UNION ALL
-                    SELECT 'organisation', organisation_id::text, count(*) FROM base
-                      WHERE organisation_id IS NOT NULL AND type_ok AND place_ok AND stage_ok AND year_ok GROUP BY organisation_id
-                    UNION ALL
-                    SELECT 'year', year::text, count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok GROUP BY year
-                    """))
-                {
-                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                    while (await reader.ReadAsync(cancellationToken))
-                    {
-                        counts.Add((reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2)));
-                    }
-                }
+                hits.Sort((a, b) => a.Position.CompareTo(b.Position));
 
                 var snippets = new Dictionary<Guid, (int? Page, string Html)>();
                 if (text is not null && hits.Count > 0)
@@ -241,17 +243,15 @@ public static class SearchPapers
         WebUtility.HtmlEncode(headline).Replace(StartMark.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(StopMark.ToString(), "</mark>", StringComparison.Ordinal);
 
-    // Ranking reads every matching document's whole vector, so only the query that sorts computes it
-    // (the facets' CTE is used five times and would be materialised with it).
-    private static NpgsqlCommand Command(NpgsqlConnection connection, Query query, string? text, bool withRank, string select)
+    // Ranking uses rank_vector (the details only): small, so ranking every match stays cheap.
+    private static NpgsqlCommand Command(NpgsqlConnection connection, Query query, string? text, string select)
     {
-        var rank = withRank ? "CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(p.rank_vector, q.query) END" : "0";
         var command = new NpgsqlCommand($"""
             WITH q AS (SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE websearch_to_tsquery('english', @q::text) END AS query),
-            base AS (
+            base AS MATERIALIZED (
                 SELECT p.id, p.type, p.organisation_id, p.stages, p.place_ids, p.published_on,
                        extract(year FROM p.published_on)::int AS year,
-                       {rank} AS rank,
+                       CASE WHEN q.query IS NULL THEN 0 ELSE ts_rank(p.rank_vector, q.query) END AS rank,
                        (cardinality(@types) = 0 OR p.type = ANY(@types)) AS type_ok,
                        (cardinality(@places) = 0 OR p.place_ids && @places) AS place_ok,
                        (cardinality(@stages) = 0 OR p.stages && @stages) AS stage_ok,
