@@ -74,6 +74,18 @@ public static class SearchPapers
                 var hits = new List<(Guid Id, double Rank, long Position)>();
                 var total = 0;
                 var counts = new List<(string Facet, string Value, int Count)>();
+
+                // For a broad query the planner prefers a sequential scan, which must unpack every
+                // paper's whole-text vector to test it (10,000 papers: ~100 ms); the GIN index answers
+                // the same test without touching them (~10 ms). So, for this statement only, no
+                // sequential scan when there are words to look up.
+                await using var planning = text is null ? null : await connection.BeginTransactionAsync(cancellationToken);
+                if (planning is not null)
+                {
+                    await using var set = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, planning);
+                    await set.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 await using (var command = Command(connection, query, text, """
                     , hits AS (
                         SELECT id, rank, row_number() OVER (ORDER BY rank DESC, published_on DESC, id DESC) AS position FROM base
@@ -98,6 +110,7 @@ public static class SearchPapers
                     SELECT 'year', year::text, 0, count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok GROUP BY year
                     """))
                 {
+                    command.Transaction = planning;
                     command.Parameters.AddWithValue("limit", limit);
                     command.Parameters.AddWithValue("offset", (page - 1) * limit);
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -116,6 +129,11 @@ public static class SearchPapers
                                 break;
                         }
                     }
+                }
+
+                if (planning is not null)
+                {
+                    await planning.CommitAsync(cancellationToken);
                 }
 
                 hits.Sort((a, b) => a.Position.CompareTo(b.Position));
