@@ -88,10 +88,12 @@ public static class SearchPapers
 
                 await using (var command = Command(connection, query, text, """
                     , hits AS (
-                        SELECT id, rank, row_number() OVER (ORDER BY rank DESC, published_on DESC, id DESC) AS position FROM base
-                        WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
-                        ORDER BY rank DESC, published_on DESC, id DESC
-                        LIMIT @limit OFFSET @offset)
+                        -- Top-N of the matches (a heap sort, not a sort of them all), numbered in that order.
+                        SELECT id, rank, row_number() OVER () AS position FROM (
+                            SELECT id, rank FROM base
+                            WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
+                            ORDER BY rank DESC, published_on DESC, id DESC
+                            LIMIT @limit OFFSET @offset) top)
                     SELECT 'hit', id::text, rank, position FROM hits
                     UNION ALL
                     SELECT 'total', '', 0, count(*) FROM base WHERE type_ok AND place_ok AND stage_ok AND org_ok AND year_ok
