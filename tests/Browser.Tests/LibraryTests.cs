@@ -91,6 +91,26 @@ public sealed partial class LibraryTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_file_that_is_not_a_pdf_is_refused_on_the_share_form_with_the_reason()
+    {
+        var funder = await Community.JoinAsync(site.Api.CreateClient, "Fern Funder", "funder");
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, funder.Email, funder.Password, "/Library/Publish");
+
+        await page.GetByLabel("Title").FillAsync("Renamed program");
+        await page.GetByLabel("PDF file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "report.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00],
+        });
+        await page.GetByLabel("Type").SelectOptionAsync("Report");
+        await page.GetByLabel("Publication date").FillAsync("2025-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Share the paper" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This file is not a PDF");
+        await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Renamed program");
+    }
+
+    [Fact]
     public async Task Results_page_on_with_the_search_kept_in_the_address()
     {
         var host = await Community.JoinAsync(site.Api.CreateClient, "Hana Host", "host");
