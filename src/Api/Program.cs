@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Live;
@@ -9,6 +10,7 @@ builder.AddPersistence();
 builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
 builder.AddLiveUpdates();
+builder.AddLibrary();
 builder.AddHttpApi();
 
 var app = builder.Build();

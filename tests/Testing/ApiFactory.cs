@@ -27,6 +27,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // yet" on a fresh database is expected, and is not an error worth printing.
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+        // Uploaded papers go to a folder of this test run, not into the source tree.
+        ["Library:StoragePath"] = Path.Combine(Path.GetTempPath(), $"cop-library-{Guid.NewGuid():N}"),
     };
 
     private string? _database;

@@ -79,18 +79,6 @@ public sealed class PlatformTests(WebFixture web)
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("/Library", "Library")]
-    public async Task Sections_still_being_built_say_they_are_coming_soon(string path, string heading)
-    {
-        using var client = web.CreateClient();
-
-        var html = await client.GetStringAsync(path);
-
-        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("Coming soon", html, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task The_events_section_asks_visitors_to_sign_in_before_listing_events()
     {
@@ -101,6 +89,18 @@ public sealed class PlatformTests(WebFixture web)
         Assert.Contains("<h1>Events</h1>", html, StringComparison.Ordinal);
         Assert.Contains("to see events, register and take part in their live Q&amp;A", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Coming soon", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_library_says_it_cannot_search_while_the_Api_is_down()
+    {
+        using var client = web.CreateClient();
+
+        var html = await client.GetStringAsync("/Library?q=systemic");
+
+        Assert.Contains("<h1>Library</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("We cannot show this just now", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"systemic\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

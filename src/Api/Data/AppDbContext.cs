@@ -3,6 +3,7 @@ using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Events;
+using CommunityOfPractice.Domain.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<LearningPaper> Papers => Set<LearningPaper>();
+    public DbSet<PaperVersion> PaperVersions => Set<PaperVersion>();
+    public DbSet<PaperPage> PaperPages => Set<PaperPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,3 +8,12 @@ public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>The request clashes with the current state (already exists, locked, full): 409.</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The upload is over the size limit: 413.</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>The content is not of a kind accepted here (checked by content, not by name): 415, on a field.</summary>
+public sealed class UnsupportedContentException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Api.Features.Account;
 using CommunityOfPractice.Api.Features.Events;
+using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
@@ -84,5 +85,6 @@ public static class HttpApiSetup
         api.MapThreadEndpoints();
         api.MapEventEndpoints();
         api.MapQaEndpoints();
+        api.MapLibraryEndpoints();
     }
 }

@@ -23,6 +23,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             BadHttpRequestException badRequest => BadRequest(badRequest),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
+            UnsupportedContentException unsupported => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [unsupported.Field] = [unsupported.Message] })
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "This kind of file is not accepted",
+            },
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this at the same time. Reload and try again."),

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -23,6 +24,44 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CommunityOfPractice.Api.Features.Library.ExtractionJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_extraction_jobs");
+
+                    b.HasIndex("LockedUntil")
+                        .HasDatabaseName("ix_paper_extraction_jobs_locked_until");
+
+                    b.HasIndex("VersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_extraction_jobs_version_id");
+
+                    b.ToTable("paper_extraction_jobs", (string)null);
+                });
 
             modelBuilder.Entity("CommunityOfPractice.Api.Identity.AppUser", b =>
                 {
@@ -829,6 +868,259 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("event_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.LearningPaper", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("authors");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("external_url");
+
+                    b.PrimitiveCollection<List<string>>("HashtagKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hashtag_keys");
+
+                    b.PrimitiveCollection<List<string>>("Hashtags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hashtags");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<Guid[]>("PlaceIds")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("place_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
+                    b.Property<Guid>("PublishedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_id");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<NpgsqlTsVector>("RankVector")
+                        .HasColumnType("tsvector")
+                        .HasColumnName("rank_vector");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.PrimitiveCollection<string[]>("Stages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("stages");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_html");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_papers");
+
+                    b.HasIndex("HashtagKeys")
+                        .HasDatabaseName("ix_learning_papers_hashtag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("HashtagKeys"), "gin");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_learning_papers_organisation_id");
+
+                    b.HasIndex("PlaceIds")
+                        .HasDatabaseName("ix_learning_papers_place_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PlaceIds"), "gin");
+
+                    b.HasIndex("PublishedById")
+                        .HasDatabaseName("ix_learning_papers_published_by_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_learning_papers_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Stages")
+                        .HasDatabaseName("ix_learning_papers_stages");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Stages"), "gin");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_learning_papers_thread_id");
+
+                    b.HasIndex("PublishedOn", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_learning_papers_published_on_id");
+
+                    b.ToTable("learning_papers", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.PaperPage", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<NpgsqlTsVector>("Vector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("vector")
+                        .HasComputedColumnSql("to_tsvector('english', text)", true);
+
+                    b.HasKey("VersionId", "Number")
+                        .HasName("pk_paper_pages");
+
+                    b.HasIndex("Vector")
+                        .HasDatabaseName("ix_paper_pages_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Vector"), "gin");
+
+                    b.ToTable("paper_pages", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.PaperVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ExtractionError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("extraction_error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("IndexedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("indexed_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_count");
+
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_versions");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_paper_versions_sha256");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_paper_versions_uploaded_by_id");
+
+                    b.HasIndex("PaperId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_versions_paper_id_number");
+
+                    b.ToTable("paper_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1275,6 +1567,25 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("event_places", (string)null);
                 });
 
+            modelBuilder.Entity("learning_paper_places", b =>
+                {
+                    b.Property<Guid>("LearningPaperId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("learning_paper_id");
+
+                    b.Property<Guid>("PlacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("places_id");
+
+                    b.HasKey("LearningPaperId", "PlacesId")
+                        .HasName("pk_learning_paper_places");
+
+                    b.HasIndex("PlacesId")
+                        .HasDatabaseName("ix_learning_paper_places_places_id");
+
+                    b.ToTable("learning_paper_places", (string)null);
+                });
+
             modelBuilder.Entity("member_places", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -1311,6 +1622,16 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasDatabaseName("ix_thread_places_places_id");
 
                     b.ToTable("thread_places", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Api.Features.Library.ExtractionJob", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Library.PaperVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_extraction_jobs_paper_versions_version_id");
                 });
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Member", b =>
@@ -1509,6 +1830,55 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_event_registrations_members_member_id");
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.LearningPaper", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_learning_papers_organisations_organisation_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_papers_members_published_by_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Discussions.DiscussionThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_learning_papers_threads_thread_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.PaperPage", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Library.PaperVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_pages_paper_versions_version_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.PaperVersion", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Library.LearningPaper", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_versions_learning_papers_paper_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_versions_members_uploaded_by_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1610,6 +1980,23 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_event_places_places_places_id");
                 });
 
+            modelBuilder.Entity("learning_paper_places", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Library.LearningPaper", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_paper_places_learning_papers_learning_paper_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlacesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_paper_places_places_places_id");
+                });
+
             modelBuilder.Entity("member_places", b =>
                 {
                     b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
@@ -1642,6 +2029,11 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_thread_places_places_places_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Library.LearningPaper", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

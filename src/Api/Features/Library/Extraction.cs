@@ -1,0 +1,193 @@
+using System.Text;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.Library.Storage;
+using CommunityOfPractice.Domain.Library;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace CommunityOfPractice.Api.Features.Library;
+
+/// <summary>A version waiting for its text to be read. The row is the queue: it survives restarts.</summary>
+public sealed class ExtractionJob
+{
+    public long Id { get; init; }
+    public required Guid VersionId { get; init; }
+    public int Attempts { get; set; }
+    public required DateTimeOffset EnqueuedAt { get; init; }
+
+    /// <summary>Set while a worker holds the job; a job whose lease ran out (a crash) is taken again.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+}
+
+/// <summary>Wakes the worker when a job is queued here, and tells listeners (tests, the benchmark) when a version is done.</summary>
+public sealed class ExtractionSignal
+{
+    private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>Raised after commit with the paper's id, the version number and the outcome.</summary>
+    public event Action<Guid, int, ExtractionStatus>? VersionProcessed;
+
+    public void Wake() => _wake.Release();
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+    internal void Processed(PaperVersion version) => VersionProcessed?.Invoke(version.PaperId, version.Number, version.Status);
+}
+
+/// <summary>
+/// Reads the text of uploaded PDFs in the background, page by page. Jobs are claimed with
+/// FOR UPDATE SKIP LOCKED and a lease, so several Api instances share the queue and a job held by
+/// a crashed one is taken again. A PDF that cannot be read marks its version Failed (shown to the
+/// uploader), never crashes the worker; other errors are retried a few times.
+/// </summary>
+public sealed class ExtractionWorker(
+    IServiceScopeFactory scopes, ExtractionSignal signal, IOptions<LibraryOptions> options, TimeProvider clock, ILogger<ExtractionWorker> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 3;
+    private const int PageTextMaxLength = 100_000;
+    private static readonly TimeSpan _lease = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let start-up (migrations) finish before the first look at the queue.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ProcessNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "The extraction queue could not be read; trying again shortly");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.ExtractionPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Takes and processes one job; false when the queue has nothing ready.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var storage = scope.ServiceProvider.GetRequiredService<IPaperStorage>();
+        var now = clock.GetUtcNow();
+
+        var claimed = await db.Database.SqlQuery<ClaimedJob>($"""
+            UPDATE paper_extraction_jobs SET locked_until = {now + _lease}, attempts = attempts + 1
+            WHERE id = (SELECT id FROM paper_extraction_jobs
+                        WHERE locked_until IS NULL OR locked_until < {now}
+                        ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+            RETURNING id, version_id, attempts
+            """).ToListAsync(cancellationToken);
+        if (claimed is not [var job])
+        {
+            return false;
+        }
+
+        var version = await db.PaperVersions.SingleOrDefaultAsync(v => v.Id == job.VersionId, cancellationToken);
+        if (version is null)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM paper_extraction_jobs WHERE id = {job.Id}", cancellationToken);
+            return true;
+        }
+
+        List<PaperPage> pages;
+        try
+        {
+            pages = await ReadPagesAsync(storage, version, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && IsUnreadable(exception))
+        {
+            logger.LogWarning(exception, "Text of paper version {VersionId} could not be read", version.Id);
+            await FinishAsync(db, job, version, v => v.Failed($"The text of this PDF could not be read ({exception.Message}).", clock.GetUtcNow()), [], cancellationToken);
+            signal.Processed(version);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && job.Attempts < MaxAttempts)
+        {
+            // Storage or database trouble: the lease runs out and the job is tried again.
+            logger.LogWarning(exception, "Extraction of paper version {VersionId} failed (attempt {Attempt}); will retry", version.Id, job.Attempts);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Extraction of paper version {VersionId} failed {Attempts} times; giving up", version.Id, job.Attempts);
+            await FinishAsync(db, job, version, v => v.Failed("The text of this PDF could not be read after several attempts.", clock.GetUtcNow()), [], cancellationToken);
+            signal.Processed(version);
+            return true;
+        }
+
+        await FinishAsync(db, job, version, v => v.Indexed(pages.Count, clock.GetUtcNow()), pages, cancellationToken);
+        signal.Processed(version);
+        return true;
+    }
+
+    private static async Task FinishAsync(
+        AppDbContext db, ClaimedJob job, PaperVersion version, Action<PaperVersion> outcome, List<PaperPage> pages, CancellationToken cancellationToken)
+    {
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.PaperPages.Where(p => p.VersionId == version.Id).ExecuteDeleteAsync(cancellationToken);
+            outcome(version);
+            db.PaperPages.AddRange(pages);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM paper_extraction_jobs WHERE id = {job.Id}", cancellationToken);
+            await PaperSearchIndex.RefreshAsync(db, version.PaperId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private static async Task<List<PaperPage>> ReadPagesAsync(IPaperStorage storage, PaperVersion version, CancellationToken cancellationToken)
+    {
+        await using var blob = await storage.OpenReadAsync(version.Sha256, cancellationToken);
+        using var document = PdfDocument.Open(blob);
+        var pages = new List<PaperPage>(document.NumberOfPages);
+        foreach (var page in document.GetPages())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pages.Add(new PaperPage(version.Id, page.Number, Clean(ContentOrderTextExtractor.GetText(page))));
+        }
+
+        return pages;
+    }
+
+    /// <summary>PostgreSQL text takes no NUL, and control characters are used as highlight markers in search.</summary>
+    public static string Clean(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, PageTextMaxLength));
+        foreach (var c in text)
+        {
+            if (builder.Length == PageTextMaxLength)
+            {
+                break;
+            }
+
+            builder.Append(char.IsControl(c) && c is not ('\n' or '\t') ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsUnreadable(Exception exception) =>
+        exception.GetType().Namespace?.StartsWith("UglyToad", StringComparison.Ordinal) == true
+        || exception is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException
+            or EndOfStreamException or NotSupportedException or InvalidCastException or KeyNotFoundException or OverflowException;
+
+    // Columns are matched in snake_case, like every mapped name here.
+    private sealed record ClaimedJob(long Id, Guid VersionId, int Attempts);
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Domain.Library;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityOfPractice.Testing;
+
+public sealed record NamedRefBody(Guid Id, string Name);
+
+public sealed record PaperVersionBody(
+    int Number, string FileName, long SizeBytes, string Sha256, int PageCount, DateTimeOffset UploadedAt, NamedRefBody UploadedBy,
+    string Status, string? ExtractionError, string DownloadUrl);
+
+public sealed record PaperBody(
+    Guid Id, string Title, string Summary, string SummaryHtml, string Type, string[] Authors, NamedRefBody? Organisation,
+    DateOnly PublishedOn, NamedRefBody[] Places, string[] Stages, string[] Hashtags, string Licence, string? ExternalUrl,
+    string Visibility, NamedRefBody? Thread, NamedRefBody PublishedBy, DateTimeOffset CreatedAt, int CurrentVersion, string? Status,
+    string? DownloadUrl, PaperVersionBody[] Versions, bool CanAddVersion, NamedRefBody[] DiscussedIn);
+
+public sealed record PaperSummaryBody(
+    Guid Id, string Title, string Type, string[] Authors, NamedRefBody? Organisation, DateOnly PublishedOn, NamedRefBody[] Places,
+    string[] Stages, string[] Hashtags, string Visibility, string? ExternalUrl, int CurrentVersion, string? Status, int? PageCount,
+    string? DownloadUrl);
+
+public sealed record SearchHitBody(PaperSummaryBody Paper, string? SnippetHtml, int? Page, double Rank);
+
+public sealed record FacetValueBody(string Value, string Label, int Count, bool Selected);
+
+public sealed record FacetsBody(FacetValueBody[] Types, FacetValueBody[] Places, FacetValueBody[] Stages, FacetValueBody[] Organisations, FacetValueBody[] Years);
+
+public sealed record SearchResultsBody(string? Query, SearchHitBody[] Items, int Total, int Page, int Limit, bool HasMore, FacetsBody Facets);
+
+/// <summary>The library Api as a script uses it: multipart uploads, search, downloads.</summary>
+public static class LibraryApi
+{
+    public static object Metadata(string? title = null, object? extra = null)
+    {
+        var metadata = new Dictionary<string, object?>
+        {
+            ["title"] = title ?? $"Learning paper {Guid.NewGuid().ToString()[..8]}",
+            ["summary"] = "What we learned funding place-based systemic change.",
+            ["type"] = "Report",
+            ["authors"] = new[] { "Sam Author" },
+            ["publishedOn"] = "2025-06-01",
+            ["licence"] = "CC BY 4.0",
+            ["visibility"] = "Public",
+        };
+        if (extra is not null)
+        {
+            foreach (var property in JsonSerializer.SerializeToElement(extra, Json.Options).EnumerateObject())
+            {
+                metadata[property.Name] = property.Value;
+            }
+        }
+
+        return metadata;
+    }
+
+    public static MultipartFormDataContent Form(object? metadata, byte[]? file, string fileName = "paper.pdf")
+    {
+        var form = new MultipartFormDataContent();
+        if (metadata is not null)
+        {
+            form.Add(new StringContent(metadata as string ?? JsonSerializer.Serialize(metadata, Json.Options), System.Text.Encoding.UTF8, "application/json"), "metadata");
+        }
+
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(content, "file", fileName);
+        }
+
+        return form;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, object? metadata, byte[]? file, string fileName = "paper.pdf") =>
+        client.PostAsync("/api/v1/papers", Form(metadata, file, fileName));
+
+    public static async Task<PaperBody> PublishAsync(HttpClient client, byte[]? file, object? metadata = null, string fileName = "paper.pdf")
+    {
+        using var response = await PostAsync(client, metadata ?? Metadata(), file, fileName);
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return await response.ReadAsync<PaperBody>();
+    }
+
+    public static async Task<PaperBody> AddVersionAsync(HttpClient client, Guid paperId, byte[] file, string fileName = "paper-v2.pdf")
+    {
+        using var response = await client.PostAsync($"/api/v1/papers/{paperId}/versions", Form(null, file, fileName));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return await response.ReadAsync<PaperBody>();
+    }
+
+    public static async Task<PaperBody> GetAsync(HttpClient client, Guid paperId)
+    {
+        using var response = await client.GetAsync($"/api/v1/papers/{paperId}");
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return await response.ReadAsync<PaperBody>();
+    }
+
+    public static async Task<SearchResultsBody> SearchAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync($"/api/v1/papers?{query}");
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return await response.ReadAsync<SearchResultsBody>();
+    }
+
+    /// <summary>
+    /// Waits (up to a minute) until the background worker has read the given version, then returns
+    /// the paper: listens for the worker's signal first, then looks, so no outcome is missed.
+    /// </summary>
+    public static async Task<PaperBody> ProcessedAsync(IServiceProvider services, HttpClient client, Guid paperId, int version = 1)
+    {
+        var signal = services.GetRequiredService<ExtractionSignal>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnProcessed(Guid paper, int number, ExtractionStatus status)
+        {
+            if (paper == paperId && number == version)
+            {
+                done.TrySetResult();
+            }
+        }
+
+        signal.VersionProcessed += OnProcessed;
+        try
+        {
+            var paper = await GetAsync(client, paperId);
+            if (paper.Versions.Single(v => v.Number == version).Status == nameof(ExtractionStatus.Indexing))
+            {
+                await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                paper = await GetAsync(client, paperId);
+            }
+
+            return paper;
+        }
+        finally
+        {
+            signal.VersionProcessed -= OnProcessed;
+        }
+    }
+
+    public static async Task<PaperBody> PublishIndexedAsync(IServiceProvider services, HttpClient client, byte[] file, object? metadata = null)
+    {
+        var paper = await PublishAsync(client, file, metadata);
+        paper = await ProcessedAsync(services, client, paper.Id);
+        return paper.Status == nameof(ExtractionStatus.Indexed)
+            ? paper
+            : throw new InvalidOperationException($"Extraction ended {paper.Status}: {paper.Versions[0].ExtractionError}");
+    }
+
+    public static async Task<Dictionary<string, Guid>> PlacesAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<PlaceRefBody[]>("/api/v1/places", Json.Options))!.ToDictionary(p => p.Name, p => p.Id);
+
+    public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not {(int)status}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
