@@ -18,7 +18,7 @@ public sealed record PaperBody(
     Guid Id, string Title, string Summary, string SummaryHtml, string Type, string[] Authors, NamedRefBody? Organisation,
     DateOnly PublishedOn, NamedRefBody[] Places, string[] Stages, string[] Hashtags, string Licence, string? ExternalUrl,
     string Visibility, NamedRefBody? Thread, NamedRefBody PublishedBy, DateTimeOffset CreatedAt, int CurrentVersion, string? Status,
-    string? DownloadUrl, PaperVersionBody[] Versions, bool CanAddVersion, NamedRefBody[] DiscussedIn);
+    string? DownloadUrl, PaperVersionBody[] Versions, bool CanAddVersion, NamedRefBody[] DiscussedIn, NamedRefBody[] PresentedAt);
 
 public sealed record PaperSummaryBody(
     Guid Id, string Title, string Type, string[] Authors, NamedRefBody? Organisation, DateOnly PublishedOn, NamedRefBody[] Places,

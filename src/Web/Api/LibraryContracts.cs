@@ -10,7 +10,8 @@ public sealed record Paper(
     Guid Id, string Title, string Summary, string SummaryHtml, string Type, IReadOnlyList<string> Authors, NamedRef? Organisation,
     DateOnly PublishedOn, IReadOnlyList<NamedRef> Places, IReadOnlyList<string> Stages, IReadOnlyList<string> Hashtags, string Licence,
     string? ExternalUrl, string Visibility, NamedRef? Thread, NamedRef PublishedBy, DateTimeOffset CreatedAt, int CurrentVersion,
-    string? Status, string? DownloadUrl, IReadOnlyList<PaperVersion> Versions, bool CanAddVersion, IReadOnlyList<NamedRef> DiscussedIn);
+    string? Status, string? DownloadUrl, IReadOnlyList<PaperVersion> Versions, bool CanAddVersion, IReadOnlyList<NamedRef> DiscussedIn,
+    IReadOnlyList<NamedRef> PresentedAt);
 
 public sealed record PaperSummary(
     Guid Id, string Title, string Type, IReadOnlyList<string> Authors, NamedRef? Organisation, DateOnly PublishedOn,

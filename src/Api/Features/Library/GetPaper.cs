@@ -68,9 +68,17 @@ internal static class PaperQueries
                 .OrderByDescending(t => t.LastActivityAt).Take(20)
                 .Select(t => new NamedRef(t.Id, t.Title)).ToListAsync(cancellationToken)
             : [];
+
+        // Events whose published description links to the paper: where it was presented.
+        var presentedAt = reader.IsMember
+            ? await db.Events.AsNoTracking()
+                .Where(e => e.Status != Domain.Events.EventStatus.Draft && e.DescriptionMarkdown.Contains(key))
+                .OrderByDescending(e => e.StartsAt).Take(20)
+                .Select(e => new NamedRef(e.Id, e.Title)).ToListAsync(cancellationToken)
+            : [];
         return new PaperDetail(
             p.Id, p.Title, p.Summary, p.SummaryHtml, p.Type, p.Authors, row.Organisation, p.PublishedOn, row.Places, p.Stages, p.Hashtags,
             p.Licence, p.ExternalUrl, p.Visibility, row.Thread, row.PublishedBy, p.CreatedAt, p.CurrentVersion, current?.Status,
-            current is null ? null : PaperLinks.File(p.Id), versions, canManage && p.ExternalUrl is null, discussedIn);
+            current is null ? null : PaperLinks.File(p.Id), versions, canManage && p.ExternalUrl is null, discussedIn, presentedAt);
     }
 }

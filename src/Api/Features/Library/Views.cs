@@ -31,7 +31,7 @@ public sealed record PaperDetail(
     DateOnly PublishedOn, IReadOnlyList<NamedRef> Places, IReadOnlyList<FrameworkStage> Stages, IReadOnlyList<string> Hashtags,
     string Licence, string? ExternalUrl, PaperVisibility Visibility, NamedRef? Thread, NamedRef PublishedBy, DateTimeOffset CreatedAt,
     int CurrentVersion, ExtractionStatus? Status, string? DownloadUrl, IReadOnlyList<PaperVersionView> Versions, bool CanAddVersion,
-    IReadOnlyList<NamedRef> DiscussedIn);
+    IReadOnlyList<NamedRef> DiscussedIn, IReadOnlyList<NamedRef> PresentedAt);
 
 public sealed record PaperSummary(
     Guid Id, string Title, PaperType Type, IReadOnlyList<string> Authors, NamedRef? Organisation, DateOnly PublishedOn,
