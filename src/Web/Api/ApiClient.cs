@@ -23,6 +23,9 @@ public sealed partial class ApiClient(HttpClient http, ILogger<ApiClient> logger
     public Task<ApiResult<Profile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
         SendAsync<Profile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
 
+    public Task<ApiResult<MemberProfile>> FindMemberByHandleAsync(string handle, CancellationToken cancellationToken) =>
+        SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people?handle={Uri.EscapeDataString(handle)}", null, cancellationToken);
+
     public Task<ApiResult<MemberProfile>> GetMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people/{memberId}", null, cancellationToken);
 

@@ -24,6 +24,24 @@ public sealed class GetMemberTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_handle_finds_its_member_with_or_without_the_at_sign_and_an_unknown_one_is_404()
+    {
+        var reader = await Community.JoinAsync(api.CreateClient, "Reader");
+        var amara = await Community.JoinAsync(api.CreateClient, "Amara Okafor");
+        var handle = amara.DisplayName.ToLowerInvariant().Replace(' ', '-');
+
+        using var plain = await reader.Client.GetAsync($"/api/v1/people?handle={handle}");
+        using var withAt = await reader.Client.GetAsync($"/api/v1/people?handle=%40{handle.ToUpperInvariant()}");
+        using var unknown = await reader.Client.GetAsync("/api/v1/people?handle=nobody-by-this-name");
+        using var odd = await reader.Client.GetAsync("/api/v1/people?handle=%27%3B--");
+
+        Assert.Equal(amara.Id, (await ThreadsApi.ExpectAsync<System.Text.Json.JsonElement>(plain, HttpStatusCode.OK)).GetProperty("id").GetGuid());
+        Assert.Equal(amara.Id, (await ThreadsApi.ExpectAsync<System.Text.Json.JsonElement>(withAt, HttpStatusCode.OK)).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, odd.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_member_is_404_and_strangers_are_401()
     {
         var reader = await Community.JoinAsync(api.CreateClient, "Reader");

@@ -11,6 +11,20 @@ namespace CommunityOfPractice.Api.Features.People;
 public sealed record MemberProfile(
     Guid Id, string DisplayName, string Handle, string? Bio, NamedRef? Organisation, IReadOnlyList<NamedRef> Places, DateTimeOffset JoinedAt);
 
+/// <summary>The member a handle names (co-hosts are chosen by handle, as mentions are written).</summary>
+public static class FindMemberByHandle
+{
+    public sealed record Query(string Handle) : IQuery<MemberProfile>;
+
+    internal sealed class Handler(AppDbContext db, ISender sender) : IQueryHandler<Query, MemberProfile>
+    {
+        public async ValueTask<MemberProfile> Handle(Query query, CancellationToken cancellationToken) =>
+            await MemberHandles.FindAsync(db, query.Handle, cancellationToken) is { } memberId
+                ? await sender.Send(new GetMember.Query(memberId), cancellationToken)
+                : throw new NotFoundException($"No member has the handle @{query.Handle.Trim().TrimStart('@')}.");
+    }
+}
+
 public static class GetMember
 {
     public sealed record Query(Guid MemberId) : IQuery<MemberProfile>;

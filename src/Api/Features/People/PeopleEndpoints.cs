@@ -10,7 +10,11 @@ public static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGroup("/people").WithTags("People").RequireAuthorization()
+        var members = api.MapGroup("/people").WithTags("People").RequireAuthorization();
+        members.MapGet("/", async Task<Ok<MemberProfile>> (string handle, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new FindMemberByHandle.Query(handle), cancellationToken)))
+            .WithSummary("The member a handle names, e.g. ?handle=amara-okafor");
+        members
             .MapGet("/{memberId:guid}", async Task<Ok<MemberProfile>> (Guid memberId, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new GetMember.Query(memberId), cancellationToken)))
             .WithSummary("A member's profile as other members see it (no e-mail address)");

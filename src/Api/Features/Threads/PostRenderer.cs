@@ -1,7 +1,7 @@
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 
@@ -22,17 +22,9 @@ internal sealed class PostRenderer(AppDbContext db, MarkdownRenderer markdown)
         var members = new Dictionary<string, Guid>(handles.Count);
         foreach (var handle in handles)
         {
-            // The handle's hyphens stand for whatever separated the words of the name; the
-            // candidates are then checked exactly. The earliest member holds a shared handle.
-            var candidates = await db.Members.AsNoTracking()
-                .Where(m => EF.Functions.ILike(m.DisplayName, handle.Replace("-", "%")))
-                .OrderBy(m => m.JoinedAt)
-                .Select(m => new { m.Id, m.DisplayName })
-                .Take(50)
-                .ToListAsync(cancellationToken);
-            if (candidates.FirstOrDefault(c => Mentions.Handle(c.DisplayName) == handle) is { } member)
+            if (await MemberHandles.FindAsync(db, handle, cancellationToken) is { } memberId)
             {
-                members[handle] = member.Id;
+                members[handle] = memberId;
             }
         }
 

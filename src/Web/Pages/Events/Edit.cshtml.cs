@@ -63,12 +63,13 @@ public sealed class EditModel(ApiClient api) : PageModel
             RegistrationQuestions = string.Join('\n', e.RegistrationQuestions),
             PlaceIds = [.. e.Places.Select(p => p.Id)],
             Stage = e.Stage,
-            CoHostIds = [.. e.CoHosts.Select(c => c.Id)],
         };
+        Input.CoHosts = string.Join(' ', await HandlesAsync(e.CoHosts, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var coHostIds = await ResolveCoHostsAsync(cancellationToken);
         if (ModelState.IsValid)
         {
             var zone = EventText.TimeZones.Contains(Input.TimeZone) ? Input.TimeZone : EventText.DefaultTimeZone;
@@ -77,7 +78,7 @@ public sealed class EditModel(ApiClient api) : PageModel
                 EventText.ToInstant(Input.StartsAt!.Value, zone), EventText.ToInstant(Input.EndsAt!.Value, zone), zone,
                 Input.Venue, Input.OnlineUrl, Input.PlaceIds, string.IsNullOrEmpty(Input.Stage) ? null : Input.Stage, Input.Capacity,
                 Input.RegistrationOpensAt is { } opens ? EventText.ToInstant(opens, zone) : null,
-                Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, Input.CoHostIds,
+                Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, coHostIds,
                 [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
             var result = Id is { } id
                 ? await api.EditEventAsync(id, request, cancellationToken)
@@ -93,6 +94,37 @@ public sealed class EditModel(ApiClient api) : PageModel
 
         await LoadPlacesAsync(cancellationToken);
         return Page();
+    }
+
+    // Co-hosts are named by handle (@amara-okafor), as mentions are: hosts need no member directory.
+    private async Task<List<Guid>> ResolveCoHostsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        var handles = (Input.CoHosts ?? string.Empty)
+            .Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(h => h.TrimStart('@')).Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var handle in handles)
+        {
+            var member = await api.FindMemberByHandleAsync(handle, cancellationToken);
+            if (member.Succeeded)
+            {
+                ids.Add(member.Value.Id);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.CoHosts", member.Problem.Status == StatusCodes.Status404NotFound
+                    ? $"No member has the handle @{handle}. A handle is shown on each member's profile page."
+                    : member.Problem.Message);
+            }
+        }
+
+        return ids;
+    }
+
+    private async Task<IEnumerable<string>> HandlesAsync(IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
+    {
+        var profiles = await Task.WhenAll(people.Select(p => api.GetMemberAsync(p.Id, cancellationToken)));
+        return profiles.Where(p => p.Succeeded).Select(p => "@" + p.Value.Handle);
     }
 
     private async Task LoadPlacesAsync(CancellationToken cancellationToken)
@@ -134,6 +166,7 @@ public sealed class EditModel(ApiClient api) : PageModel
 
         public string? Stage { get; set; }
 
-        public List<Guid> CoHostIds { get; set; } = [];
+        /// <summary>Handles such as "@amara-okafor @kwame-mensah"; the event's own host need not be listed.</summary>
+        public string? CoHosts { get; set; }
     }
 }
