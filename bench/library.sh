@@ -23,6 +23,8 @@ cd -- "$COP_ROOT"
 source "$COP_ROOT/scripts/common.sh"
 # shellcheck source=scripts/postgres.sh
 source "$COP_ROOT/scripts/postgres.sh"
+# shellcheck source=scripts/bench.sh
+source "$COP_ROOT/scripts/bench.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-1} DOTNET_CLI_USE_MSBUILD_SERVER=${DOTNET_CLI_USE_MSBUILD_SERVER:-0}
@@ -66,30 +68,9 @@ if (( build )); then
   dotnet build bench/LibraryBench/LibraryBench.csproj -c Release -nologo -v q || die "the LibraryBench build failed"
 fi
 
-if [[ -n ${COP_BENCH_POSTGRES:-} ]]; then
-  server=$COP_BENCH_POSTGRES
-else
-  phase "Starting a throwaway PostgreSQL"
-  ensure_pg_server
-  TEST_PG_DIR=$(mktemp -d /tmp/cop-bench-pg.XXXXXX)
-  if pg_needs_owner_switch; then chown postgres:postgres -- "$TEST_PG_DIR"; fi
-  pg_initdb "$TEST_PG_DIR/data" "$TEST_PG_DIR/initdb.log"
-  port=$(free_port 55632)
-  pg_start "$TEST_PG_DIR/data" "$port" "$TEST_PG_DIR/postgres.log"
-  server="Host=127.0.0.1;Port=$port;Username=$COP_DB_USER;Password=$COP_DB_PASSWORD;Database=postgres"
-fi
-
-database="cop_library_bench_$(date -u +%Y%m%d%H%M%S)_$$"
-declare -A cs=()
-IFS=';' read -ra parts <<<"$server"
-for part in "${parts[@]}"; do [[ $part == *=* ]] && cs[${part%%=*}]=${part#*=}; done
-psql_bin=psql
-[[ -n ${PG_BIN:-} && -x $PG_BIN/psql ]] && psql_bin=$PG_BIN/psql
-command -v "$psql_bin" >/dev/null 2>&1 || { ensure_pg_server; psql_bin=$PG_BIN/psql; }
-PGPASSWORD=${cs[Password]:-} "$psql_bin" -X -q -v ON_ERROR_STOP=1 -h "${cs[Host]:-127.0.0.1}" -p "${cs[Port]:-5432}" \
-  -U "${cs[Username]:-postgres}" -d "${cs[Database]:-postgres}" -c "CREATE DATABASE $database" >/dev/null \
-  || die "could not create database $database"
-api_cs="Host=${cs[Host]:-127.0.0.1};Port=${cs[Port]:-5432};Username=${cs[Username]:-postgres};Password=${cs[Password]:-};Database=$database"
+bench_postgres 55632
+bench_create_database cop_library_bench
+api_cs=$BENCH_DATABASE
 
 out=${COP_BENCH_OUT:-$COP_STATE/bench/library-$(date -u +%Y%m%d-%H%M%S)}
 mkdir -p -- "$out"

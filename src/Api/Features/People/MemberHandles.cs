@@ -4,25 +4,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.People;
 
-/// <summary>Finds the member a handle such as amara-okafor names (see <see cref="Mentions"/>).</summary>
+/// <summary>Finds the members that handles such as amara-okafor name (see <see cref="Mentions"/>).</summary>
 internal static class MemberHandles
 {
-    public static async Task<Guid?> FindAsync(AppDbContext db, string handle, CancellationToken cancellationToken)
+    /// <summary>Each handle that names a member, with that member's id; one query for all of them.</summary>
+    public static async Task<Dictionary<string, Guid>> FindAsync(AppDbContext db, IEnumerable<string> handles, CancellationToken cancellationToken)
     {
-        handle = handle.Trim().TrimStart('@').ToLowerInvariant();
-        if (!Mentions.Pattern().IsMatch("@" + handle))
+        var wanted = handles.Select(h => h.Trim().TrimStart('@').ToLowerInvariant())
+            .Where(h => Mentions.Pattern().IsMatch("@" + h)).Distinct().ToList();
+        if (wanted.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        // The handle's hyphens stand for whatever separated the words of the name; the
-        // candidates are then checked exactly. The earliest member holds a shared handle.
+        // A handle's hyphens stand for whatever separated the words of the name; the candidates
+        // are then checked exactly. The earliest member holds a shared handle.
+        var patterns = wanted.Select(h => h.Replace("-", "%")).ToList();
         var candidates = await db.Members.AsNoTracking()
-            .Where(m => EF.Functions.ILike(m.DisplayName, handle.Replace("-", "%")))
+            .Where(m => patterns.Any(pattern => EF.Functions.ILike(m.DisplayName, pattern)))
             .OrderBy(m => m.JoinedAt)
             .Select(m => new { m.Id, m.DisplayName })
-            .Take(50)
+            .Take(50 * wanted.Count)
             .ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(c => Mentions.Handle(c.DisplayName) == handle)?.Id;
+        var found = new Dictionary<string, Guid>();
+        foreach (var candidate in candidates)
+        {
+            var handle = Mentions.Handle(candidate.DisplayName);
+            if (wanted.Contains(handle))
+            {
+                found.TryAdd(handle, candidate.Id);
+            }
+        }
+
+        return found;
     }
 }

@@ -19,15 +19,7 @@ internal sealed class PostRenderer(AppDbContext db, MarkdownRenderer markdown)
             return markdown.ToHtml(text);
         }
 
-        var members = new Dictionary<string, Guid>(handles.Count);
-        foreach (var handle in handles)
-        {
-            if (await MemberHandles.FindAsync(db, handle, cancellationToken) is { } memberId)
-            {
-                members[handle] = memberId;
-            }
-        }
-
+        var members = await MemberHandles.FindAsync(db, handles, cancellationToken);
         return markdown.ToHtml(text, members);
     }
 }
