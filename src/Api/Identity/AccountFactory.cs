@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.AspNetCore.Identity;

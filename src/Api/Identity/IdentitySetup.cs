@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Data.Seeding;
-using Microsoft.AspNetCore.Authorization;
+using CommunityOfPractice.Api.Infrastructure.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -60,13 +60,8 @@ public static class IdentitySetup
             options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
             options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
         });
-        // Every endpoint and the hub want a token that was issued for this Api (scope "api"),
-        // not just any token from this server, e.g. one asked for with scope=openid alone.
-        services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.HasScope(ApiScope))
-                .Build());
+        // Every endpoint and the hub want a token issued for this Api; see Policies.
+        services.AddPolicies();
 
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())

@@ -10,6 +10,7 @@ using CommunityOfPractice.Api.Features.Qa;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -32,7 +33,11 @@ public static class HttpApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<AuthorizationResponsesTransformer>();
+        });
         services.AddSingleton(TimeProvider.System);
         services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -1,4 +1,5 @@
-using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Api.Infrastructure.Validation;
 using CommunityOfPractice.Api.Live;
 using FluentValidation;
 
@@ -8,11 +9,19 @@ public static class UseCaseSetup
 {
     public static void AddUseCases(this WebApplicationBuilder builder)
     {
-        // Scoped, because handlers use the request's AppDbContext.
+        // Scoped, because handlers use the request's AppDbContext. Behaviours run in this order,
+        // the first outermost: validate, then (for commands that append live events) send after
+        // commit, then the transaction, then the idempotency key claimed inside it.
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LivePublishingBehavior<,>)];
+            options.PipelineBehaviors =
+            [
+                typeof(ValidationBehavior<,>),
+                typeof(LivePublishingBehavior<,>),
+                typeof(TransactionBehavior<,>),
+                typeof(IdempotencyBehavior<,>),
+            ];
         });
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<Features.Threads.PostRenderer>();

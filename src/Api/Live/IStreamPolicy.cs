@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CommunityOfPractice.Api.Infrastructure;
 
 namespace CommunityOfPractice.Api.Live;
 
@@ -14,8 +14,8 @@ public interface IStreamPolicy
     /// The stream's canonical id when the reader may read it, else null. Canonical, because a
     /// group named "thread:ABC…" would never hear what is sent to "thread:abc…".
     /// </summary>
-    Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken);
+    Task<string?> AuthorizeAsync(string id, Caller caller, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
-        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken);
+        string id, IReadOnlyList<StreamEvent> events, Caller caller, CancellationToken cancellationToken);
 }

@@ -55,7 +55,7 @@ public sealed class LiveHub(
             .Take(limit)
             .ToListAsync(Context.ConnectionAborted);
         var events = stored.Select(e => new StreamEvent(e.Stream, e.Seq, e.Kind, System.Text.Json.JsonDocument.Parse(e.Data).RootElement)).ToList();
-        var visible = await policy.ForReaderAsync(id, events, Context.User!, Context.ConnectionAborted);
+        var visible = await policy.ForReaderAsync(id, events, Caller.From(Context.User!), Context.ConnectionAborted);
         return new SubscribeResult(stream, visible, Reset: false, lastSeq);
     }
 
@@ -115,7 +115,7 @@ public sealed class LiveHub(
             throw new HubException("There is no such stream.");
         }
 
-        var id = await policy.AuthorizeAsync(stream![(separator + 1)..], Context.User!, Context.ConnectionAborted);
+        var id = await policy.AuthorizeAsync(stream![(separator + 1)..], Caller.From(Context.User!), Context.ConnectionAborted);
         return id is not null
             ? (policy, id)
             : throw new HubException("There is no such stream, or you may not read it.");

@@ -77,15 +77,3 @@ internal sealed class StreamCounterConfiguration : IEntityTypeConfiguration<Stre
         builder.Property(s => s.Name).HasMaxLength(100);
     }
 }
-
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
-    {
-        builder.ToTable("idempotency_records");
-        builder.HasKey(r => new { r.MemberId, r.Key });
-        builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
-        builder.Property(r => r.Response).HasColumnType("jsonb");
-        builder.HasIndex(r => r.CreatedAt);
-    }
-}

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Api.Features.Events;

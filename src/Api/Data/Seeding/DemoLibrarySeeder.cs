@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using System.Security.Cryptography;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Library.Storage;

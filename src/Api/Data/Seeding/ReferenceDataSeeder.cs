@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

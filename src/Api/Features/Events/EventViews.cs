@@ -1,5 +1,7 @@
+using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;

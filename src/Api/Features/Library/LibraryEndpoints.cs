@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Community;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

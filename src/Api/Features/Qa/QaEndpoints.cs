@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Persistence;
 using System.Security.Claims;
 using System.Text;
 using CommunityOfPractice.Api.Features.Events;

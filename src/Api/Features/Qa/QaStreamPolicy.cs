@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Events;
@@ -22,7 +22,7 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
 
     public string Prefix => "qa";
 
-    public async Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken)
+    public async Task<string?> AuthorizeAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
         var moderation = id.EndsWith(ModerationSuffix, StringComparison.Ordinal);
         if (!Guid.TryParse(moderation ? id[..^ModerationSuffix.Length] : id, out var eventId))
@@ -31,7 +31,7 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
         }
 
         var found = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-        var viewer = Viewer.From(reader);
+        var viewer = new Viewer(caller.MemberId ?? Guid.Empty, caller.IsAdmin, caller.IsModerator, caller.IsHost);
         if (found is null || !viewer.CanSee(found) || (moderation && !viewer.Moderates(found)))
         {
             return null;
@@ -41,7 +41,7 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
     }
 
     public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
-        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken)
+        string id, IReadOnlyList<StreamEvent> events, Caller caller, CancellationToken cancellationToken)
     {
         var ids = events.Where(e => EventKindsQa.CarryQuestion.Contains(e.Kind)).Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
         if (ids.Count == 0)

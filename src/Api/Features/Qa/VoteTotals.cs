@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Persistence;
 using System.Collections.Concurrent;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Threads;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Live;

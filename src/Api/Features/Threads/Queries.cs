@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;

@@ -42,9 +42,6 @@ internal static class ThreadQueries
             summary.LastReadNumber, summary.UnreadCount, lastSeq, reader.IsModerator);
     }
 
-    public static Task<long> LastSeqAsync(this AppDbContext db, string stream, CancellationToken cancellationToken) =>
-        db.Set<StreamCounter>().Where(s => s.Name == stream).Select(s => s.LastSeq).FirstOrDefaultAsync(cancellationToken);
-
     public static Task<PostRow?> PostRowAsync(this AppDbContext db, Guid postId, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(PostViews.Row(db)).SingleOrDefaultAsync(cancellationToken);
 }

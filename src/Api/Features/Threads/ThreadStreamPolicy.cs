@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Live;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -18,13 +18,13 @@ internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> 
 
     public string Prefix => "thread";
 
-    public async Task<string?> AuthorizeAsync(string id, ClaimsPrincipal reader, CancellationToken cancellationToken) =>
+    public async Task<string?> AuthorizeAsync(string id, Caller caller, CancellationToken cancellationToken) =>
         Guid.TryParse(id, out var threadId) && await db.Threads.AnyAsync(t => t.Id == threadId, cancellationToken)
             ? threadId.ToString()
             : null;
 
     public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
-        string id, IReadOnlyList<StreamEvent> events, ClaimsPrincipal reader, CancellationToken cancellationToken)
+        string id, IReadOnlyList<StreamEvent> events, Caller caller, CancellationToken cancellationToken)
     {
         var postIds = events.Where(e => _postKinds.Contains(e.Kind))
             .Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
@@ -33,7 +33,7 @@ internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> 
             return events;
         }
 
-        var viewer = Reader.From(reader);
+        var viewer = new Reader(caller.MemberId ?? Guid.Empty, caller.MayModerate);
         var current = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(PostViews.Row(db))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return [.. events.Select(e => _postKinds.Contains(e.Kind) && current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var row)

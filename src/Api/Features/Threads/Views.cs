@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Data;

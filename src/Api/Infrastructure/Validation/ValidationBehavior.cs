@@ -1,11 +1,11 @@
 using FluentValidation;
 using Mediator;
 
-namespace CommunityOfPractice.Api.Infrastructure;
+namespace CommunityOfPractice.Api.Infrastructure.Validation;
 
 /// <summary>
 /// Runs every FluentValidation validator of a message before its handler; a failure becomes a
-/// 400 ProblemDetails with field messages (see <see cref="ProblemDetailsExceptionHandler"/>).
+/// 400 ProblemDetails with field messages (see ProblemDetailsExceptionHandler).
 /// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>

@@ -1,4 +1,4 @@
-namespace CommunityOfPractice.Domain.Community;
+namespace CommunityOfPractice.Contracts;
 
 /// <summary>The roles a person can hold. Every registered person is a member.</summary>
 public static class Roles

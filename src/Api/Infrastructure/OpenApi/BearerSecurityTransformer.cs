@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace CommunityOfPractice.Api.Infrastructure;
+namespace CommunityOfPractice.Api.Infrastructure.OpenApi;
 
 /// <summary>Tells OpenAPI readers (and the Scalar UI) that the Api takes bearer tokens from /connect/token.</summary>
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer

@@ -1,27 +1,29 @@
 using System.Text.Json;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Live;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CommunityOfPractice.Api.Infrastructure;
+namespace CommunityOfPractice.Api.Infrastructure.Persistence;
 
-/// <summary>A write that was already done for this member and key, with what it answered.</summary>
-public sealed class IdempotencyRecord
+// TEMPORARY, while the areas move to ITransactional / IIdempotent: deleted when no handler uses them.
+
+public sealed class UnitOfWork(AppDbContext db, LiveStreams live)
 {
-    public const int KeyMaxLength = 100;
-
-    public required Guid MemberId { get; init; }
-    public required string Key { get; init; }
-    public string? Response { get; set; }
-    public required DateTimeOffset CreatedAt { get; init; }
+    public Task<T> RunAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            live.Discard();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await write();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
 }
 
-/// <summary>
-/// Runs a write at most once per (member, Idempotency-Key), inside the caller's transaction.
-/// The key is claimed first with INSERT … ON CONFLICT DO NOTHING: a concurrent request with the
-/// same key waits on that row, then finds it taken and answers the stored result.
-/// </summary>
 public sealed class Idempotency(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock)
 {
     public async Task<(T Result, bool Replayed)> RunAsync<T>(

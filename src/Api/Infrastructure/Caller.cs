@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Contracts;
+using OpenIddict.Abstractions;
+
+namespace CommunityOfPractice.Api.Infrastructure;
+
+/// <summary>
+/// Who is asking: the one answer that endpoints bind (a parameter of this type), the hub reads
+/// from its connection, and handlers and access rules decide with. A visitor, or a token not
+/// issued for this Api (no "api" scope), is <see cref="Anonymous"/>.
+/// </summary>
+public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool IsHost, bool IsFunder)
+{
+    /// <summary>Nobody in particular: the view every reader of a stream may be sent.</summary>
+    public static readonly Caller Anonymous = new(null, false, false, false, false);
+
+    public bool IsSignedIn => MemberId is not null;
+
+    /// <summary>The member's id, for use cases that only signed-in members reach (the endpoint requires it).</summary>
+    public Guid Id => MemberId ?? throw new InvalidOperationException("The caller is not signed in; the endpoint must require authorization.");
+
+    /// <summary>Moderators and admins moderate threads and people.</summary>
+    public bool MayModerate => IsModerator || IsAdmin;
+
+    /// <summary>Funders, hosts and admins share learning papers.</summary>
+    public bool MayPublish => IsFunder || IsHost || IsAdmin;
+
+    /// <summary>Is this the given member (an author, an asker, a host)?</summary>
+    public bool Is(Guid memberId) => MemberId == memberId;
+
+    public static Caller From(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.HasScope(IdentitySetup.ApiScope)
+            ? new Caller(user.MemberId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Moderator), user.IsInRole(Roles.Host), user.IsInRole(Roles.Funder))
+            : Anonymous;
+
+    /// <summary>Minimal APIs bind a <see cref="Caller"/> parameter through this.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace CommunityOfPractice.Web.Api;
+
+/// <summary>The account, profile, people, places and organisations calls of the one Api client.</summary>
+public sealed partial class ApiClient
+{
+    public Task<ApiResult<Registered>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Registered>(HttpMethod.Post, "api/v1/account/register", request, cancellationToken);
+
+    public Task<ApiResult<Profile>> GetMyProfileAsync(CancellationToken cancellationToken) =>
+        SendAsync<Profile>(HttpMethod.Get, "api/v1/me", null, cancellationToken);
+
+    public Task<ApiResult<Profile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Profile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
+
+    public Task<ApiResult<MemberProfile>> FindMemberByHandleAsync(string handle, CancellationToken cancellationToken) =>
+        SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people?handle={Uri.EscapeDataString(handle)}", null, cancellationToken);
+
+    public Task<ApiResult<MemberProfile>> GetMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
+        SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people/{memberId}", null, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Place>>> GetPlacesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Place>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Organisation>>> GetOrganisationsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Organisation>>(HttpMethod.Get, "api/v1/organisations", null, cancellationToken);
+
+    public Task<ApiResult<IReadOnlyList<Stage>>> GetStagesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<Stage>>(HttpMethod.Get, "api/v1/stages", null, cancellationToken);
+
+    public Task<ApiResult<PeoplePage>> GetPeopleAsync(string? search, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["search"] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            ["after"] = string.IsNullOrEmpty(after) ? null : after,
+            ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null));
+        return SendAsync<PeoplePage>(HttpMethod.Get, $"api/v1/admin/people{query}", null, cancellationToken);
+    }
+
+    public Task<ApiResult<NoContent>> GrantRoleAsync(Guid personId, string role, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Put, RolePath(personId, role), null, cancellationToken);
+
+    public Task<ApiResult<NoContent>> RevokeRoleAsync(Guid personId, string role, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Delete, RolePath(personId, role), null, cancellationToken);
+
+    private static string RolePath(Guid personId, string role) =>
+        $"api/v1/admin/people/{personId}/roles/{Uri.EscapeDataString(role)}";
+}
