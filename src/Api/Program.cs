@@ -1,5 +1,7 @@
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Live;
@@ -10,6 +12,8 @@ builder.AddPersistence();
 builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
 builder.AddLiveUpdates();
+builder.AddThreads();
+builder.AddEvents();
 builder.AddLibrary();
 builder.AddHttpApi();
 

@@ -1,6 +1,3 @@
-using CommunityOfPractice.Api.Features.Qa;
-using CommunityOfPractice.Api.Features.Threads;
-
 namespace CommunityOfPractice.Api.Live;
 
 public static class LiveSetup
@@ -22,13 +19,6 @@ public static class LiveSetup
         services.AddSingleton<Presence>();
         services.AddHostedService<PresenceBroadcaster>();
         services.AddScoped<LiveStreams>();
-        services.AddScoped<IStreamPolicy, ThreadStreamPolicy>();
-        services.AddScoped<IStreamPolicy, QaStreamPolicy>();
-
-        // Vote totals are coalesced per Q&A stream (one update per window), not sent per vote.
-        services.Configure<VoteTotalsOptions>(builder.Configuration.GetSection("Live:VoteTotals"));
-        services.AddSingleton<VoteTotals>();
-        services.AddHostedService(provider => provider.GetRequiredService<VoteTotals>());
     }
 
     public static void MapLiveHub(this WebApplication app) =>

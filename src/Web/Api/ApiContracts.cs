@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using System.Text.Json.Serialization;
 
 namespace CommunityOfPractice.Web.Api;
@@ -7,8 +8,6 @@ namespace CommunityOfPractice.Web.Api;
 public sealed record RegisterRequest(string Email, string Password, string DisplayName);
 
 public sealed record Registered(Guid Id, string Email, string DisplayName);
-
-public sealed record NamedRef(Guid Id, string Name);
 
 public sealed record Profile(
     Guid Id,
@@ -35,10 +34,6 @@ public sealed record Person(
 public sealed record PeoplePage(IReadOnlyList<Person> Items, string? Next);
 
 // Threads (see docs/api.md and docs/live-protocol.md).
-
-public sealed record AuthorRef(Guid Id, string DisplayName);
-
-public sealed record PlaceRef(Guid Id, string Name);
 
 public sealed record QuoteView(Guid PostId, int Number, string AuthorName, string? Excerpt);
 

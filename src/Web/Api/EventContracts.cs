@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+
 namespace CommunityOfPractice.Web.Api;
 
 // The events and Q&A shapes of the Api (enums travel as their names).

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+
 namespace CommunityOfPractice.Web.Api;
 
 // The library's JSON shapes, as the Web reads and sends them (enums are their names, e.g. "CaseStudy").

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Data;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using System.Data;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Identity;
@@ -20,8 +21,6 @@ public sealed record LibraryReader(Guid? MemberId, bool IsAdmin)
             ? new LibraryReader(user.MemberId(), user.IsInRole(Roles.Admin))
             : Visitor;
 }
-
-public sealed record NamedRef(Guid Id, string Name);
 
 public sealed record PaperVersionView(
     int Number, string FileName, long SizeBytes, string Sha256, int PageCount, DateTimeOffset UploadedAt, NamedRef UploadedBy,

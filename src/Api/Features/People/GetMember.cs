@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Infrastructure;

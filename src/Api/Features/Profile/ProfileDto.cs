@@ -1,6 +1,6 @@
-namespace CommunityOfPractice.Api.Features.Profile;
+using CommunityOfPractice.Contracts.Common;
 
-public sealed record NamedRef(Guid Id, string Name);
+namespace CommunityOfPractice.Api.Features.Profile;
 
 public sealed record ProfileDto(
     Guid Id,

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Threads;

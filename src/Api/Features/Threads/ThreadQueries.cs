@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;

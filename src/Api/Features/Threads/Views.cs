@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts;
 using System.Linq.Expressions;
 using System.Security.Claims;
@@ -17,10 +18,6 @@ public sealed record Reader(Guid MemberId, bool IsModerator)
     public static Reader From(ClaimsPrincipal user) =>
         new(user.MemberId(), user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin));
 }
-
-public sealed record AuthorRef(Guid Id, string DisplayName);
-
-public sealed record PlaceRef(Guid Id, string Name);
 
 public sealed record QuoteView(Guid PostId, int Number, string AuthorName, string? Excerpt);
 
