@@ -36,6 +36,7 @@ public static class HttpApiSetup
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddDocumentTransformer<ApiDescriptionTransformer>();
             options.AddOperationTransformer<AuthorizationResponsesTransformer>();
         });
         services.AddSingleton(TimeProvider.System);
