@@ -1,0 +1,83 @@
+using CommunityOfPractice.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CommunityOfPractice.Browser.Tests;
+
+/// <summary>Every page, as a visitor and as a member who holds every role (so every control shows), passes axe.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class AccessibilityTests(SiteFixture site)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Events")]
+    [InlineData("/Library")]
+    [InlineData("/Account/Register")]
+    public async Task A_visitor_page_passes_axe(string path)
+    {
+        var page = await site.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_check_finds_what_axe_would_report()
+    {
+        var page = await site.NewPageAsync();
+        await page.SetContentAsync("<!doctype html><html lang=\"en\"><title>t</title><main><img src=\"x.png\"><a href=\"/\"></a></main></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => Accessibility.AssertNoViolationsAsync(page));
+
+        Assert.Contains("image-alt", failure.Message);
+        Assert.Contains("link-name", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_passes_axe()
+    {
+        var page = await site.NewPageAsync();
+
+        await page.GotoAsync("/Account/SignIn");
+        await Expect(page.GetByLabel("Email")).ToBeVisibleAsync();
+
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Every_member_page_passes_axe()
+    {
+        var everyone = await Community.JoinAsync(site.Api.CreateClient, "Ada Allroles", "host", "funder", "moderator", "admin");
+        var thread = await ThreadsApi.StartAsync(everyone.Client, $"Accessible thread {Guid.NewGuid():N}"[..30]);
+        var reply = await ThreadsApi.ReplyAsync(everyone.Client, thread.Id, "A reply to edit.");
+        var gathering = await EventsApi.CreateAsync(everyone.Client, new { title = $"Accessible gathering {Guid.NewGuid():N}"[..30] });
+        var paper = await LibraryApi.PublishAsync(everyone.Client, TestPdfs.Create("An accessible paper about place."));
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, everyone.Email, everyone.Password);
+
+        string[] paths =
+        [
+            "/", "/Threads", "/Threads/New", $"/Threads/{thread.Id}", $"/Threads/{thread.Id}/posts/{reply.Id}/edit",
+            "/Events", "/Events/Edit", $"/Events/{gathering.Id}", $"/Events/Edit/{gathering.Id}", $"/Events/{gathering.Id}/Present",
+            "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
+            "/Profile", $"/people/{everyone.Id}", "/Admin/People",
+        ];
+        var failures = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            try
+            {
+                await Accessibility.AssertNoViolationsAsync(page);
+            }
+            catch (Xunit.Sdk.XunitException failure)
+            {
+                failures.Add(failure.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+}
