@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Threads;
 
 namespace CommunityOfPractice.LiveBench;
 
@@ -20,7 +22,7 @@ public static class ApiClient
     public const string Password = "Bench-pass-2026!";
     private const string Scopes = "openid profile email roles offline_access api";
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json { get; } = ApiJson.Options;
 
     public static HttpClient NewHttpClient(Uri baseUrl) => new(new SocketsHttpHandler
     {
@@ -61,23 +63,22 @@ public static class ApiClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/threads")
         {
-            Content = JsonContent.Create(new
-            {
-                title = "Benchmark: live fan-out #LiveBench",
-                body = "This thread is written by bench/LiveBench: every reply carries the moment it was sent, "
+            Content = JsonContent.Create(new StartThreadRequest(
+                "Benchmark: live fan-out #LiveBench",
+                "This thread is written by bench/LiveBench: every reply carries the moment it was sent, "
                     + "so that each reader can tell how long it took to arrive.",
-            }, options: Json),
+                null, null), options: Json),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add(ApiHeaders.IdempotencyKey, Guid.NewGuid().ToString());
         using var response = await member.Http.SendAsync(request);
         await EnsureAsync(response, "start thread");
-        var thread = (await response.Content.ReadFromJsonAsync<ThreadDto>(Json))!;
+        var thread = (await response.Content.ReadFromJsonAsync<ThreadDetail>(Json))!;
         return new ThreadInfo(thread.Id, thread.LastSeq, thread.PostCount);
     }
 
     public static async Task<ThreadInfo> GetThreadAsync(BenchMember member, Guid threadId)
     {
-        var thread = (await member.Http.GetFromJsonAsync<ThreadDto>($"/api/v1/threads/{threadId}", Json))!;
+        var thread = (await member.Http.GetFromJsonAsync<ThreadDetail>($"/api/v1/threads/{threadId}", Json))!;
         return new ThreadInfo(thread.Id, thread.LastSeq, thread.PostCount);
     }
 
@@ -86,9 +87,9 @@ public static class ApiClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/threads/{threadId}/posts")
         {
-            Content = JsonContent.Create(new { body }, options: Json),
+            Content = JsonContent.Create(new ReplyRequest(body, null), options: Json),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add(ApiHeaders.IdempotencyKey, Guid.NewGuid().ToString());
         using var response = await member.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         return response.StatusCode == HttpStatusCode.Created;
     }
@@ -98,7 +99,7 @@ public static class ApiClient
     {
         using var response = await member.Http.GetAsync($"/api/v1/threads/{threadId}/posts?limit={limit}");
         await EnsureAsync(response, "list posts");
-        var page = (await response.Content.ReadFromJsonAsync<PostPageDto>(Json))!;
+        var page = (await response.Content.ReadFromJsonAsync<PostPage>(Json))!;
         return page.Items.Count;
     }
 
@@ -113,7 +114,4 @@ public static class ApiClient
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 
-    private sealed record ThreadDto(Guid Id, long LastSeq, int PostCount);
-
-    private sealed record PostPageDto(IReadOnlyList<JsonElement> Items, long LastSeq);
 }

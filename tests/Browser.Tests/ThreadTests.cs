@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -203,7 +205,7 @@ public sealed class ThreadTests(SiteFixture site)
         await Expect(bobPage.GetByRole(AriaRole.Button, new() { Name = "Save post" })).ToHaveCountAsync(0);
     }
 
-    private async Task<(TestMember Alice, TestMember Bob, ThreadBody Thread)> TwoMembersInAThreadAsync()
+    private async Task<(TestMember Alice, TestMember Bob, ThreadDetail Thread)> TwoMembersInAThreadAsync()
     {
         var alice = await Journeys.JoinThroughApiAsync(site, "Alice");
         var bob = await Journeys.JoinThroughApiAsync(site, "Bob");

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,9 +14,9 @@ public sealed record RegistrationBody(
 public sealed record EventBody(
     Guid Id, string Title, string DescriptionHtml, string? DescriptionMarkdown, string Kind, string Status,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, string? OnlineUrl, bool HasOnlineLink,
-    PlaceRefBody[] Places, string? Stage, string[] Hashtags, int? Capacity, int RegisteredCount, int WaitlistCount,
-    DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, bool RegistrationOpen, AuthorBody Host,
-    AuthorBody[] CoHosts, string[] RegistrationQuestions, DateTimeOffset? CancelledAt, string? CancellationReason, Guid? ThreadId,
+    PlaceRef[] Places, string? Stage, string[] Hashtags, int? Capacity, int RegisteredCount, int WaitlistCount,
+    DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, bool RegistrationOpen, AuthorRef Host,
+    AuthorRef[] CoHosts, string[] RegistrationQuestions, DateTimeOffset? CancelledAt, string? CancellationReason, Guid? ThreadId,
     bool CanManage, bool CanModerate, RegistrationBody? MyRegistration, bool QaOpen, bool QaRequiresApproval, Guid? PinnedQuestionId,
     long QaLastSeq);
 

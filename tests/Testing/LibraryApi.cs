@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -152,7 +154,7 @@ public static class LibraryApi
     }
 
     public static async Task<Dictionary<string, Guid>> PlacesAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<PlaceRefBody[]>("/api/v1/places", Json.Options))!.ToDictionary(p => p.Name, p => p.Id);
+        (await client.GetFromJsonAsync<PlaceRef[]>("/api/v1/places", Json.Options))!.ToDictionary(p => p.Name, p => p.Id);
 
     public static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -1,10 +1,12 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 
 namespace CommunityOfPractice.Testing;
 
 public sealed record QuestionBody(
-    Guid Id, Guid EventId, string Text, AuthorBody? Author, bool IsAnonymous, string Status, string? ModerationReason,
+    Guid Id, Guid EventId, string Text, AuthorRef? Author, bool IsAnonymous, string Status, string? ModerationReason,
     bool IsAnswered, string? AnswerHtml, int Votes, bool IsPinned, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt,
     Guid? MergedIntoId, bool VotedByMe, bool IsMine, string? Notice);
 

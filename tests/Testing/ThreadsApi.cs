@@ -1,32 +1,11 @@
+using CommunityOfPractice.Contracts.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommunityOfPractice.Contracts.Threads;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommunityOfPractice.Testing;
-
-public sealed record AuthorBody(Guid Id, string DisplayName);
-
-public sealed record PlaceRefBody(Guid Id, string Name);
-
-/// <summary>ThreadSummary, and ThreadDetail when LastSeq and CanModerate are present.</summary>
-public sealed record ThreadBody(
-    Guid Id, string Title, AuthorBody Author, DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, int ReplyCount, int PostCount,
-    string[] Hashtags, PlaceRefBody[] Places, string? Stage, bool IsPinned, bool IsLocked, bool IsFollowed, int LastReadNumber,
-    int UnreadCount, long LastSeq, bool CanModerate);
-
-public sealed record ThreadPageBody(ThreadBody[] Items, string? Next);
-
-public sealed record QuoteBody(Guid PostId, int Number, string AuthorName, string? Excerpt);
-
-public sealed record PostBody(
-    Guid Id, Guid ThreadId, int Number, AuthorBody Author, string? Html, string? Markdown, QuoteBody? Quote,
-    DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RevisionCount, bool IsDeleted, bool IsHidden, string? HiddenReason,
-    bool CanEdit, bool CanDelete);
-
-public sealed record PostPageBody(PostBody[] Items, int? Next, long LastSeq);
-
-public sealed record RevisionBody(int Number, string Html, DateTimeOffset EditedAt);
 
 /// <summary>The threads Api as a member's client uses it; failures name the status and the body.</summary>
 public static class ThreadsApi
@@ -38,13 +17,13 @@ public static class ThreadsApi
     /// <summary>A tag no other test uses, to list just this test's threads.</summary>
     public static string UniqueTag() => $"T{Guid.NewGuid():N}"[..20];
 
-    public static async Task<ThreadBody> StartAsync(HttpClient client, string? title = null, string body = "Opening post.", object? more = null)
+    public static async Task<ThreadDetail> StartAsync(HttpClient client, string? title = null, string body = "Opening post.", object? more = null)
     {
         var request = JsonSerializer.SerializeToNode(more ?? new { }, Json.Options)!.AsObject();
         request["title"] = title ?? $"A thread {Guid.NewGuid().ToString()[..8]}";
         request["body"] = body;
         using var response = await client.PostAsJsonAsync("/api/v1/threads", request);
-        return await ExpectAsync<ThreadBody>(response, HttpStatusCode.Created);
+        return await ExpectAsync<ThreadDetail>(response, HttpStatusCode.Created);
     }
 
     public static Task<HttpResponseMessage> SendReplyAsync(HttpClient client, Guid threadId, string body, Guid? quotedPostId = null, string? idempotencyKey = null)
@@ -61,27 +40,27 @@ public static class ThreadsApi
         return client.SendAsync(request);
     }
 
-    public static async Task<PostBody> ReplyAsync(HttpClient client, Guid threadId, string body = "A reply.", Guid? quotedPostId = null, string? idempotencyKey = null)
+    public static async Task<PostView> ReplyAsync(HttpClient client, Guid threadId, string body = "A reply.", Guid? quotedPostId = null, string? idempotencyKey = null)
     {
         using var response = await SendReplyAsync(client, threadId, body, quotedPostId, idempotencyKey);
-        return await ExpectAsync<PostBody>(response, HttpStatusCode.Created);
+        return await ExpectAsync<PostView>(response, HttpStatusCode.Created);
     }
 
-    public static async Task<ThreadBody> GetAsync(HttpClient client, Guid threadId)
+    public static async Task<ThreadDetail> GetAsync(HttpClient client, Guid threadId)
     {
         using var response = await client.GetAsync($"/api/v1/threads/{threadId}");
-        return await ExpectAsync<ThreadBody>(response, HttpStatusCode.OK);
+        return await ExpectAsync<ThreadDetail>(response, HttpStatusCode.OK);
     }
 
-    public static async Task<PostPageBody> PostPageAsync(HttpClient client, Guid threadId, int? after = null, int? limit = null)
+    public static async Task<PostPage> PostPageAsync(HttpClient client, Guid threadId, int? after = null, int? limit = null)
     {
         var query = string.Join('&', new[] { after is null ? null : $"after={after}", limit is null ? null : $"limit={limit}" }.OfType<string>());
         using var response = await client.GetAsync($"/api/v1/threads/{threadId}/posts?{query}");
-        return await ExpectAsync<PostPageBody>(response, HttpStatusCode.OK);
+        return await ExpectAsync<PostPage>(response, HttpStatusCode.OK);
     }
 
     /// <summary>Every post, page by page, with the stream number read with the first page.</summary>
-    public static async Task<(List<PostBody> Posts, long LastSeq)> AllPostsAsync(HttpClient client, Guid threadId)
+    public static async Task<(List<PostView> Posts, long LastSeq)> AllPostsAsync(HttpClient client, Guid threadId)
     {
         var page = await PostPageAsync(client, threadId, limit: 200);
         var posts = page.Items.ToList();

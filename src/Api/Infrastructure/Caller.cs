@@ -17,6 +17,9 @@ public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool
 
     public bool IsSignedIn => MemberId is not null;
 
+    /// <summary>A member acting without a request (the demo seed): signed in, with the roles named.</summary>
+    public static Caller Member(Guid memberId, bool isHost = false) => new(memberId, false, false, isHost, false);
+
     /// <summary>The member's id, for use cases that only signed-in members reach (the endpoint requires it).</summary>
     public Guid Id => MemberId ?? throw new InvalidOperationException("The caller is not signed in; the endpoint must require authorization.");
 

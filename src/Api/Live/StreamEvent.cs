@@ -17,19 +17,6 @@ public sealed record StreamEvent(string Stream, long Seq, string Kind, JsonEleme
 
 public sealed record SubscribeResult(string Stream, IReadOnlyList<StreamEvent> Events, bool Reset, long LastSeq);
 
-public static class EventKinds
-{
-    public const string PostAdded = "post.added";
-    public const string PostEdited = "post.edited";
-    public const string PostDeleted = "post.deleted";
-    public const string PostHidden = "post.hidden";
-    public const string PostUnhidden = "post.unhidden";
-    public const string ThreadLocked = "thread.locked";
-    public const string ThreadUnlocked = "thread.unlocked";
-    public const string ThreadPinned = "thread.pinned";
-    public const string ThreadUnpinned = "thread.unpinned";
-}
-
 /// <summary>The last number handed out in a stream (table "streams"); see LiveStreams.AppendAsync.</summary>
 public sealed class StreamCounter
 {

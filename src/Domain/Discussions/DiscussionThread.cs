@@ -40,10 +40,6 @@ public sealed class DiscussionThread
     public bool IsLocked { get; private set; }
     public bool IsPinned { get; private set; }
 
-    public string Stream => StreamName(Id);
-
-    public static string StreamName(Guid threadId) => $"thread:{threadId}";
-
     /// <summary>Starts a thread whose opening post will be number 1.</summary>
     public static DiscussionThread Start(
         string title, string openingMarkdown, Guid authorId, IReadOnlyCollection<Place> places, FrameworkStage? stage, DateTimeOffset now)

@@ -53,7 +53,17 @@ public sealed class Post
         return new Post(Guid.CreateVersion7(), threadId, number, authorId, markdown, html, quotedPostId, now);
     }
 
-    public bool IsWrittenBy(Guid memberId) => AuthorId == memberId;
+    /// <summary>
+    /// A reply, numbered while the thread's row is locked for it (so <paramref name="threadIsLocked"/>
+    /// is the thread's state at that moment). A locked thread takes no reply.
+    /// </summary>
+    public static Post Reply(
+        Guid threadId, bool threadIsLocked, int number, Guid authorId, string markdown, string html, Guid? quotedPostId, DateTimeOffset now) =>
+        threadIsLocked
+            ? throw new DomainException("This thread is locked: it takes no new replies.")
+            : Write(threadId, number, authorId, markdown, html, quotedPostId, now);
+
+    public bool IsWrittenBy(Guid? memberId) => AuthorId == memberId;
 
     public void Edit(string markdown, string html, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -124,7 +126,7 @@ public sealed class RegistrationTests(EventsServer api)
         using var admin = await Community.AdminAsync(api.CreateClient);
         var placeName = $"Hackney {Guid.NewGuid().ToString()[..6]}";
         using var addPlace = await admin.PostAsJsonAsync("/api/v1/places", new { name = placeName, kind = "LondonBorough" });
-        var place = await ThreadsApi.ExpectAsync<PlaceRefBody>(addPlace, HttpStatusCode.Created);
+        var place = await ThreadsApi.ExpectAsync<PlaceRef>(addPlace, HttpStatusCode.Created);
         var listed = await Community.JoinAsync(api.CreateClient, "Listed");
         var quiet = await Community.JoinAsync(api.CreateClient, "Quiet");
         foreach (var person in new[] { listed, quiet })

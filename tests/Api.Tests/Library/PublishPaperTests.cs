@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,7 +14,7 @@ public sealed class PublishPaperTests(LibraryFactory api)
     public async Task A_funder_publishes_a_pdf_with_its_details_and_it_is_indexed()
     {
         var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");
-        var places = await funder.Client.GetFromJsonAsync<PlaceRefBody[]>("/api/v1/places", Json.Options);
+        var places = await funder.Client.GetFromJsonAsync<PlaceRef[]>("/api/v1/places", Json.Options);
         var southwark = places!.Single(p => p.Name == "Southwark");
         var pdf = TestPdfs.Create("Funding place-based systemic change.", "A case study from Southwark.");
 

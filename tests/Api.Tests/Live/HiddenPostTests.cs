@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -37,7 +39,7 @@ public sealed class HiddenPostTests(LiveServer api)
         // A member arriving now: the old post.added comes back without its content.
         await using var memberConnection = await api.ConnectAsync(member);
         var memberCatchUp = await memberConnection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), 0L);
-        var added = memberCatchUp.Events.Single(e => e.Seq == 2).Data.Deserialize<PostBody>(Json.Options)!;
+        var added = memberCatchUp.Events.Single(e => e.Seq == 2).Data.Deserialize<PostView>(Json.Options)!;
         Assert.Equal(post.Id, added.Id);
         Assert.Null(added.Html);
         Assert.Null(added.Markdown);
@@ -100,7 +102,7 @@ public sealed class HiddenPostTests(LiveServer api)
         await watcher.WaitForSeqAsync(4, _timeout);
         var shown = Assert.Single(watcher.Events);
         Assert.Equal("post.unhidden", shown.Kind);
-        var again = shown.Data.Deserialize<PostBody>(Json.Options)!;
+        var again = shown.Data.Deserialize<PostView>(Json.Options)!;
         Assert.Equal(post.Html, again.Html);
         Assert.False(again.IsHidden);
         Assert.Null(again.HiddenReason);

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Live;
@@ -27,7 +29,7 @@ public sealed class ReconnectTests(LiveServer api)
         // Each writer sends its share in order, with a key per reply as a real client would.
         var written = await Task.WhenAll(members.Select((member, w) => Task.Run(async () =>
         {
-            var mine = new List<PostBody>();
+            var mine = new List<PostView>();
             for (var i = w; i < replies; i += writers)
             {
                 mine.Add(await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Reply {i}", idempotencyKey: Guid.NewGuid().ToString()));

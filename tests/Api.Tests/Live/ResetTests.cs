@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -53,7 +55,7 @@ public sealed class ResetTests(SmallCatchUpServer api) : IClassFixture<SmallCatc
             await ThreadsApi.ReplyAsync(author.Client, thread.Id, $"Reply {i}");
         }
 
-        List<PostBody> reloaded = [];
+        List<PostView> reloaded = [];
         await using var client = api.LiveReader(reader, thread.Id, thread.LastSeq, async _ =>
         {
             var (posts, lastSeq) = await ThreadsApi.AllPostsAsync(reader.Client, thread.Id);

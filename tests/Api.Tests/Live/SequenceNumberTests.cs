@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Text.Json;
 using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -54,7 +56,7 @@ public sealed class SequenceNumberTests(LiveServer api)
         await using var client = api.LiveReader(reader, thread.Id, thread.LastSeq);
         await client.StartAsync();
 
-        var replies = new List<PostBody>();
+        var replies = new List<PostView>();
         for (var i = 1; i <= 3; i++)
         {
             replies.Add(await ThreadsApi.ReplyAsync(author.Client, thread.Id, $"**Reply {i}** with #PowerofPlace"));
@@ -63,7 +65,7 @@ public sealed class SequenceNumberTests(LiveServer api)
         await client.WaitForSeqAsync(thread.LastSeq + 3, _timeout);
         var events = client.Events;
         Assert.Equal([thread.LastSeq + 1, thread.LastSeq + 2, thread.LastSeq + 3], events.Select(e => e.Seq));
-        var live = events.Select(e => e.Data.Deserialize<PostBody>(Json.Options)!).ToList();
+        var live = events.Select(e => e.Data.Deserialize<PostView>(Json.Options)!).ToList();
         Assert.Equal(replies.Select(r => (r.Id, r.Number, r.Html)), live.Select(p => (p.Id, p.Number, p.Html)));
         Assert.All(live, p => Assert.Null(p.Markdown));
         Assert.Equal(0, client.Gaps);

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -25,7 +27,7 @@ public sealed class EditAndDeletePostTests(ApiFactory api)
         Assert.NotNull(third.EditedAt);
         Assert.True(third.EditedAt >= second.EditedAt);
         using var response = await reader.Client.GetAsync($"/api/v1/posts/{post.Id}/revisions");
-        var revisions = await ThreadsApi.ExpectAsync<RevisionBody[]>(response, HttpStatusCode.OK);
+        var revisions = await ThreadsApi.ExpectAsync<RevisionView[]>(response, HttpStatusCode.OK);
         Assert.Equal([1, 2], revisions.Select(r => r.Number));
         Assert.Equal([post.Html, second.Html], revisions.Select(r => r.Html));
         var listed = (await ThreadsApi.PostPageAsync(reader.Client, thread.Id)).Items.Single(p => p.Id == post.Id);
@@ -121,9 +123,9 @@ public sealed class EditAndDeletePostTests(ApiFactory api)
         Assert.False((await ThreadsApi.PostPageAsync(author.Client, thread.Id)).Items.Single(p => p.Id == post.Id).IsDeleted);
     }
 
-    private static async Task<PostBody> EditAsync(TestMember author, Guid postId, string body)
+    private static async Task<PostView> EditAsync(TestMember author, Guid postId, string body)
     {
         using var response = await author.Client.PutAsJsonAsync($"/api/v1/posts/{postId}", new { body });
-        return await ThreadsApi.ExpectAsync<PostBody>(response, HttpStatusCode.OK);
+        return await ThreadsApi.ExpectAsync<PostView>(response, HttpStatusCode.OK);
     }
 }

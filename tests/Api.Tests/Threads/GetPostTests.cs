@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -19,8 +21,8 @@ public sealed class GetPostTests(ApiFactory api)
         using var mine = await author.Client.GetAsync($"/api/v1/posts/{post.Id}");
         using var theirs = await reader.Client.GetAsync($"/api/v1/posts/{post.Id}");
 
-        var forAuthor = await ThreadsApi.ExpectAsync<PostBody>(mine, HttpStatusCode.OK);
-        var forReader = await ThreadsApi.ExpectAsync<PostBody>(theirs, HttpStatusCode.OK);
+        var forAuthor = await ThreadsApi.ExpectAsync<PostView>(mine, HttpStatusCode.OK);
+        var forReader = await ThreadsApi.ExpectAsync<PostView>(theirs, HttpStatusCode.OK);
         Assert.Equal(("Some **bold** words", true), (forAuthor.Markdown, forAuthor.CanEdit));
         Assert.Equal(((string?)null, false), (forReader.Markdown, forReader.CanEdit));
         Assert.Contains("<strong>bold</strong>", forReader.Html, StringComparison.Ordinal);
@@ -41,9 +43,9 @@ public sealed class GetPostTests(ApiFactory api)
         using var missing = await reader.Client.GetAsync($"/api/v1/posts/{Guid.NewGuid()}");
         using var anonymous = await api.CreateClient().GetAsync($"/api/v1/posts/{post.Id}");
 
-        var hidden = await ThreadsApi.ExpectAsync<PostBody>(asReader, HttpStatusCode.OK);
+        var hidden = await ThreadsApi.ExpectAsync<PostView>(asReader, HttpStatusCode.OK);
         Assert.Equal(((string?)null, true), (hidden.Html, hidden.IsHidden));
-        Assert.Contains("unkind", (await ThreadsApi.ExpectAsync<PostBody>(asModerator, HttpStatusCode.OK)).Html, StringComparison.Ordinal);
+        Assert.Contains("unkind", (await ThreadsApi.ExpectAsync<PostView>(asModerator, HttpStatusCode.OK)).Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
 using CommunityOfPractice.Testing;
@@ -12,7 +14,7 @@ public sealed class ListThreadsTests(ApiFactory api)
     {
         var member = await Community.JoinAsync(api.CreateClient);
         var tag = ThreadsApi.UniqueTag();
-        var started = new List<ThreadBody>();
+        var started = new List<ThreadDetail>();
         for (var i = 1; i <= 5; i++)
         {
             started.Add(await ThreadsApi.StartAsync(member.Client, $"Thread {i} #{tag}"));
@@ -22,7 +24,7 @@ public sealed class ListThreadsTests(ApiFactory api)
         await ThreadsApi.ReplyAsync(member.Client, started[0].Id, "Bump");
         var pages = await AllPagesAsync(member, $"tag={tag}&limit=2");
 
-        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Length));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
         Assert.Null(pages[^1].Next);
         var ids = pages.SelectMany(p => p.Items).Select(t => t.Id).ToList();
         Assert.Equal([started[0].Id, started[4].Id, started[3].Id, started[2].Id, started[1].Id], ids);
@@ -49,7 +51,7 @@ public sealed class ListThreadsTests(ApiFactory api)
     {
         var member = await Community.JoinAsync(api.CreateClient);
         var other = await Community.JoinAsync(api.CreateClient, "Other");
-        var places = await member.Client.GetFromJsonAsync<PlaceRefBody[]>("/api/v1/places", Json.Options);
+        var places = await member.Client.GetFromJsonAsync<PlaceRef[]>("/api/v1/places", Json.Options);
         var hackney = places!.Single(p => p.Name == "Hackney");
         var tag = ThreadsApi.UniqueTag();
         var inHackney = await ThreadsApi.StartAsync(other.Client, $"In Hackney #{tag}", more: new { placeIds = new[] { hackney.Id } });
@@ -63,7 +65,7 @@ public sealed class ListThreadsTests(ApiFactory api)
         Assert.Equal([inHackney.Id], (await ListAsync(member, $"tag={tag}&placeId={hackney.Id}")).Select(t => t.Id));
         Assert.Equal([mutuality.Id], (await ListAsync(member, $"tag={tag}&stage=Mutuality")).Select(t => t.Id));
         Assert.Equal([followed.Id], (await ListAsync(member, $"tag={tag}&followed=true")).Select(t => t.Id));
-        Assert.Equal(3, (await ListAsync(member, $"tag={tag}&followed=false")).Length);
+        Assert.Equal(3, (await ListAsync(member, $"tag={tag}&followed=false")).Count);
     }
 
     [Theory]
@@ -90,16 +92,16 @@ public sealed class ListThreadsTests(ApiFactory api)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private static async Task<ThreadBody[]> ListAsync(TestMember member, string query) =>
-        (await member.Client.GetFromJsonAsync<ThreadPageBody>($"/api/v1/threads?{query}", Json.Options))!.Items;
+    private static async Task<IReadOnlyList<ThreadSummary>> ListAsync(TestMember member, string query) =>
+        (await member.Client.GetFromJsonAsync<ThreadPage>($"/api/v1/threads?{query}", Json.Options))!.Items;
 
-    private static async Task<List<ThreadPageBody>> AllPagesAsync(TestMember member, string query)
+    private static async Task<List<ThreadPage>> AllPagesAsync(TestMember member, string query)
     {
-        var pages = new List<ThreadPageBody>();
+        var pages = new List<ThreadPage>();
         string? after = null;
         do
         {
-            var page = await member.Client.GetFromJsonAsync<ThreadPageBody>(
+            var page = await member.Client.GetFromJsonAsync<ThreadPage>(
                 $"/api/v1/threads?{query}{(after is null ? string.Empty : $"&after={Uri.EscapeDataString(after)}")}", Json.Options);
             pages.Add(page!);
             after = page!.Next;

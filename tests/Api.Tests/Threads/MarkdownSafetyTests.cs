@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -80,7 +82,7 @@ public sealed class MarkdownSafetyTests(ApiFactory api)
         var post = await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Harmless");
 
         using var response = await member.Client.PutAsJsonAsync($"/api/v1/posts/{post.Id}", new { body = "<img src=x onerror=alert(1)> [x](javascript:alert(1))" });
-        var edited = await ThreadsApi.ExpectAsync<PostBody>(response, System.Net.HttpStatusCode.OK);
+        var edited = await ThreadsApi.ExpectAsync<PostView>(response, System.Net.HttpStatusCode.OK);
 
         Assert.Empty(Dangers(edited.Html));
     }

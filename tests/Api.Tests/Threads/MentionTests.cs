@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -36,7 +38,7 @@ public sealed class MentionTests(ApiFactory api)
 
         using var edited = await author.Client.PutAsJsonAsync($"/api/v1/posts/{post.Id}", new { body = $"Now with @{handle}" });
 
-        Assert.Contains($"/people/{kwame.Id}", (await ThreadsApi.ExpectAsync<PostBody>(edited, HttpStatusCode.OK)).Html, StringComparison.Ordinal);
+        Assert.Contains($"/people/{kwame.Id}", (await ThreadsApi.ExpectAsync<PostView>(edited, HttpStatusCode.OK)).Html, StringComparison.Ordinal);
         var opening = (await ThreadsApi.PostPageAsync(author.Client, thread.Id)).Items[0];
         Assert.Contains($"/people/{kwame.Id}", opening.Html, StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -84,6 +86,6 @@ public sealed class ModerationTests(ApiFactory api)
         await ThreadsApi.ExpectAsync(response, HttpStatusCode.NoContent);
     }
 
-    private static async Task<ThreadBody[]> ListAsync(TestMember member, string tag) =>
-        (await member.Client.GetFromJsonAsync<ThreadPageBody>($"/api/v1/threads?tag={tag}", Json.Options))!.Items;
+    private static async Task<IReadOnlyList<ThreadSummary>> ListAsync(TestMember member, string tag) =>
+        (await member.Client.GetFromJsonAsync<ThreadPage>($"/api/v1/threads?tag={tag}", Json.Options))!.Items;
 }

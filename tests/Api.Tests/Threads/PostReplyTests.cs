@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,7 +26,7 @@ public sealed class PostReplyTests(ApiFactory api)
         Assert.Equal(replier.Id, reply.Author.Id);
         Assert.Equal("<p>I <em>agree</em></p>", reply.Html?.Trim());
         Assert.Equal("I *agree*", reply.Markdown);
-        Assert.Equal(new QuoteBody(opening.Id, 1, author.DisplayName, "The opening words of the thread"), reply.Quote);
+        Assert.Equal(new QuoteView(opening.Id, 1, author.DisplayName, "The opening words of the thread"), reply.Quote);
         Assert.True(reply.CanEdit && reply.CanDelete);
         var after = await ThreadsApi.GetAsync(author.Client, thread.Id);
         Assert.Equal((2, 1, 2L), (after.PostCount, after.ReplyCount, after.LastSeq));

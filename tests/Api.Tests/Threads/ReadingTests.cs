@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -73,7 +75,7 @@ public sealed class ReadingTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private static (int LastRead, int Unread) Marker(ThreadBody thread) => (thread.LastReadNumber, thread.UnreadCount);
+    private static (int LastRead, int Unread) Marker(ThreadDetail thread) => (thread.LastReadNumber, thread.UnreadCount);
 
     private static async Task ReadAsync(TestMember member, Guid threadId, int number)
     {
@@ -87,6 +89,6 @@ public sealed class ReadingTests(ApiFactory api)
         await ThreadsApi.ExpectAsync(response, HttpStatusCode.NoContent);
     }
 
-    private static async Task<ThreadBody[]> FollowedAsync(TestMember member, string tag) =>
-        (await member.Client.GetFromJsonAsync<ThreadPageBody>($"/api/v1/threads?followed=true&tag={tag}", Json.Options))!.Items;
+    private static async Task<IReadOnlyList<ThreadSummary>> FollowedAsync(TestMember member, string tag) =>
+        (await member.Client.GetFromJsonAsync<ThreadPage>($"/api/v1/threads?followed=true&tag={tag}", Json.Options))!.Items;
 }

@@ -1,3 +1,6 @@
+using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
@@ -12,7 +15,7 @@ public sealed class StartThreadTests(ApiFactory api)
     public async Task A_member_starts_a_thread_whose_body_is_post_1_with_hashtags_places_and_stage()
     {
         var member = await Community.JoinAsync(api.CreateClient, "Starter");
-        var places = await member.Client.GetFromJsonAsync<PlaceRefBody[]>("/api/v1/places", Json.Options);
+        var places = await member.Client.GetFromJsonAsync<PlaceRef[]>("/api/v1/places", Json.Options);
         var hackney = places!.Single(p => p.Name == "Hackney");
         var southwark = places!.Single(p => p.Name == "Southwark");
         var tag = ThreadsApi.UniqueTag();
@@ -23,7 +26,7 @@ public sealed class StartThreadTests(ApiFactory api)
         Assert.Equal($"#{tag}: what we heard", thread.Title);
         Assert.Equal([tag, "PowerofPlace"], thread.Hashtags);
         Assert.Equal(["Hackney", "Southwark"], thread.Places.Select(p => p.Name));
-        Assert.Equal("Established", thread.Stage);
+        Assert.Equal(FrameworkStage.Established, thread.Stage);
         Assert.Equal((1, 0), (thread.PostCount, thread.ReplyCount));
         Assert.Equal(member.Id, thread.Author.Id);
         Assert.Equal(member.DisplayName, thread.Author.DisplayName);
@@ -104,12 +107,12 @@ public sealed class StartThreadTests(ApiFactory api)
         var tag = ThreadsApi.UniqueTag();
         var key = Guid.NewGuid().ToString();
 
-        async Task<(HttpStatusCode Status, ThreadBody Thread)> StartAsync()
+        async Task<(HttpStatusCode Status, ThreadDetail Thread)> StartAsync()
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/threads") { Content = JsonContent.Create(new { title = $"#{tag}", body = "Once" }) };
             request.Headers.Add(ThreadsApi.IdempotencyHeader, key);
             using var response = await member.Client.SendAsync(request);
-            return (response.StatusCode, await response.ReadAsync<ThreadBody>());
+            return (response.StatusCode, await response.ReadAsync<ThreadDetail>());
         }
 
         var first = await StartAsync();
@@ -117,7 +120,7 @@ public sealed class StartThreadTests(ApiFactory api)
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.All(retried, r => Assert.Equal((HttpStatusCode.Created, first.Thread.Id), (r.Status, r.Thread.Id)));
-        var listed = await member.Client.GetFromJsonAsync<ThreadPageBody>($"/api/v1/threads?tag={tag}", Json.Options);
+        var listed = await member.Client.GetFromJsonAsync<ThreadPage>($"/api/v1/threads?tag={tag}", Json.Options);
         Assert.Single(listed!.Items);
         Assert.Single((await ThreadsApi.PostPageAsync(member.Client, first.Thread.Id)).Items);
     }

@@ -13,7 +13,6 @@ internal sealed class ThreadConfiguration : IEntityTypeConfiguration<DiscussionT
         builder.ToTable("threads");
         builder.Property(t => t.Title).HasMaxLength(DiscussionThread.TitleMaxLength);
         builder.Property(t => t.Stage).HasConversion<string>().HasMaxLength(16);
-        builder.Ignore(t => t.Stream);
         builder.HasIndex(t => t.HashtagKeys).HasMethod("gin");
         builder.HasIndex(t => new { t.IsPinned, t.LastActivityAt, t.Id }).IsDescending();
         builder.HasMany(t => t.Places).WithMany().UsingEntity("thread_places");

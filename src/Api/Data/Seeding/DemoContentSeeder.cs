@@ -1,5 +1,6 @@
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Threads;
@@ -84,7 +85,7 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
 
         var places = await db.Places.Where(p => p.Name == "Hackney" || p.Name == "Southwark").Select(p => p.Id).ToListAsync(cancellationToken);
         var thread = await sender.Send(new StartThread.Command(
-            new Reader(people[Roles.Host], false), title,
+            Caller.Member(people[Roles.Host]), title,
             """
             Thank you to the hundred-plus people from Collaborate, Lankelly Chase, Local Trust, Locality and Power to Change who came to **Power of Place** on 25 April.
 
@@ -100,7 +101,7 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
         ];
         foreach (var (role, text) in replies)
         {
-            await sender.Send(new PostReply.Command(new Reader(people[role], false), thread.Id, text, null, IdempotencyKey: null), cancellationToken);
+            await sender.Send(new PostReply.Command(Caller.Member(people[role]), thread.Id, text, null, IdempotencyKey: null), cancellationToken);
         }
     }
 

@@ -14,8 +14,6 @@ namespace CommunityOfPractice.Api.Features.Threads;
 /// </summary>
 internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> json) : IStreamPolicy
 {
-    private static readonly HashSet<string> _postKinds = [EventKinds.PostAdded, EventKinds.PostEdited, EventKinds.PostUnhidden];
-
     public string Prefix => "thread";
 
     public async Task<string?> AuthorizeAsync(string id, Caller caller, CancellationToken cancellationToken) =>
@@ -26,18 +24,17 @@ internal sealed class ThreadStreamPolicy(AppDbContext db, IOptions<JsonOptions> 
     public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
         string id, IReadOnlyList<StreamEvent> events, Caller caller, CancellationToken cancellationToken)
     {
-        var postIds = events.Where(e => _postKinds.Contains(e.Kind))
+        var postIds = events.Where(e => ThreadEventKinds.CarryPost.Contains(e.Kind))
             .Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
         if (postIds.Count == 0)
         {
             return events;
         }
 
-        var viewer = new Reader(caller.MemberId ?? Guid.Empty, caller.MayModerate);
-        var current = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(PostViews.Row(db))
+        var current = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).Select(PostProjection.Row(db))
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return [.. events.Select(e => _postKinds.Contains(e.Kind) && current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var row)
-            ? e with { Data = JsonSerializer.SerializeToElement(row.ToView(viewer) with { Markdown = null, CanEdit = false, CanDelete = false }, json.Value.SerializerOptions) }
+        return [.. events.Select(e => ThreadEventKinds.CarryPost.Contains(e.Kind) && current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var row)
+            ? e with { Data = JsonSerializer.SerializeToElement(row.ToView(caller) with { Markdown = null, CanEdit = false, CanDelete = false }, json.Value.SerializerOptions) }
             : e)];
     }
 }

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Threads;
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;

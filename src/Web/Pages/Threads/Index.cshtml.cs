@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

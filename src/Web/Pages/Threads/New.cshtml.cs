@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Threads;
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;
@@ -39,7 +40,7 @@ public sealed class NewModel(ApiClient api) : PageModel
         if (ModelState.IsValid)
         {
             var result = await api.StartThreadAsync(
-                new StartThreadRequest(Input.Title.Trim(), Input.Body.Trim(), Input.PlaceIds.Distinct().ToList(), string.IsNullOrEmpty(Input.Stage) ? null : Input.Stage),
+                new StartThreadRequest(Input.Title.Trim(), Input.Body.Trim(), Input.PlaceIds.Distinct().ToList(), Enum.TryParse<Domain.Community.FrameworkStage>(Input.Stage, out var stage) ? stage : null),
                 Input.IdempotencyKey, cancellationToken);
             if (result.Succeeded)
             {

@@ -1,50 +1,23 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts;
 using System.Linq.Expressions;
-using System.Security.Claims;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 
-/// <summary>Who is asking: what a post looks like depends on it (authors and moderators see more).</summary>
-public sealed record Reader(Guid MemberId, bool IsModerator)
-{
-    /// <summary>The view sent to every reader of a stream: no author or moderator extras.</summary>
-    public static readonly Reader Public = new(Guid.Empty, false);
-
-    public static Reader From(ClaimsPrincipal user) =>
-        new(user.MemberId(), user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin));
-}
-
-public sealed record QuoteView(Guid PostId, int Number, string AuthorName, string? Excerpt);
-
-public sealed record PostView(
-    Guid Id, Guid ThreadId, int Number, AuthorRef Author, string? Html, string? Markdown, QuoteView? Quote,
-    DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RevisionCount, bool IsDeleted, bool IsHidden, string? HiddenReason,
-    bool CanEdit, bool CanDelete);
-
-public sealed record ThreadSummary(
-    Guid Id, string Title, AuthorRef Author, DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, int ReplyCount, int PostCount,
-    IReadOnlyList<string> Hashtags, IReadOnlyList<PlaceRef> Places, FrameworkStage? Stage, bool IsPinned, bool IsLocked,
-    bool IsFollowed, int LastReadNumber, int UnreadCount);
-
-public sealed record ThreadDetail(
-    Guid Id, string Title, AuthorRef Author, DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt, int ReplyCount, int PostCount,
-    IReadOnlyList<string> Hashtags, IReadOnlyList<PlaceRef> Places, FrameworkStage? Stage, bool IsPinned, bool IsLocked,
-    bool IsFollowed, int LastReadNumber, int UnreadCount, long LastSeq, bool CanModerate);
-
 /// <summary>The columns a post view needs, read in one projection (never the revisions themselves).</summary>
-public sealed record PostRow(
+internal sealed record PostRow(
     Guid Id, Guid ThreadId, int Number, Guid AuthorId, string AuthorName, string Markdown, string Html,
     DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, int RevisionCount, bool IsDeleted, bool IsHidden, string? HiddenReason,
     QuoteRow? Quote);
 
-public sealed record QuoteRow(Guid PostId, int Number, string AuthorName, string Markdown, bool Gone);
+internal sealed record QuoteRow(Guid PostId, int Number, string AuthorName, string Markdown, bool Gone);
 
-public static class PostViews
+/// <summary>How a post is read: one projection of the columns, then shaped for who is reading.</summary>
+internal static class PostProjection
 {
     private const int ExcerptLength = 200;
 
@@ -65,10 +38,10 @@ public static class PostViews
                 db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.Markdown).FirstOrDefault() ?? "",
                 db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.IsDeleted || q.IsHidden).FirstOrDefault()));
 
-    public static PostView ToView(this PostRow row, Reader reader)
+    public static PostView ToView(this PostRow row, Caller reader)
     {
-        var isAuthor = row.AuthorId == reader.MemberId;
-        var showContent = !row.IsDeleted && (!row.IsHidden || reader.IsModerator);
+        var isAuthor = reader.Is(row.AuthorId);
+        var showContent = !row.IsDeleted && (!row.IsHidden || reader.SeesHiddenContent());
         return new PostView(
             row.Id, row.ThreadId, row.Number, new AuthorRef(row.AuthorId, row.AuthorName),
             showContent ? row.Html : null,
@@ -77,11 +50,14 @@ public static class PostViews
                 ? new QuoteView(quote.PostId, quote.Number, quote.AuthorName, quote.Gone ? null : Excerpt(quote.Markdown))
                 : null,
             row.CreatedAt, row.EditedAt, row.RevisionCount, row.IsDeleted, row.IsHidden,
-            row.IsHidden && (isAuthor || reader.IsModerator) ? row.HiddenReason : null,
+            row.IsHidden && (isAuthor || reader.SeesHiddenContent()) ? row.HiddenReason : null,
             CanEdit: isAuthor && !row.IsDeleted,
             CanDelete: isAuthor && !row.IsDeleted);
     }
 
     private static string Excerpt(string markdown) =>
         markdown.Length <= ExcerptLength ? markdown : string.Concat(markdown.AsSpan(0, ExcerptLength), "…");
+
+    public static Task<PostRow?> PostRowAsync(this AppDbContext db, Guid postId, CancellationToken cancellationToken) =>
+        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(Row(db)).SingleOrDefaultAsync(cancellationToken);
 }

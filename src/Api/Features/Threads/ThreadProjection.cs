@@ -1,15 +1,17 @@
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 
-/// <summary>Read models shared by the thread use cases: projections straight into views.</summary>
-internal static class ThreadQueries
+/// <summary>How a thread is read: a summary row for lists, and the detail with its stream's last number.</summary>
+internal static class ThreadProjection
 {
-    public static IQueryable<ThreadSummary> Summaries(this AppDbContext db, IQueryable<DiscussionThread> threads, Guid memberId) =>
+    public static IQueryable<ThreadSummary> Summaries(this AppDbContext db, IQueryable<DiscussionThread> threads, Guid? memberId) =>
         threads.Select(t => new ThreadSummary(
             t.Id,
             t.Title,
@@ -27,7 +29,7 @@ internal static class ThreadQueries
             db.ThreadReaders.Where(r => r.ThreadId == t.Id && r.MemberId == memberId).Select(r => r.LastReadNumber).FirstOrDefault(),
             t.PostCount - db.ThreadReaders.Where(r => r.ThreadId == t.Id && r.MemberId == memberId).Select(r => r.LastReadNumber).FirstOrDefault()));
 
-    public static async Task<ThreadDetail?> DetailAsync(this AppDbContext db, Guid threadId, Reader reader, CancellationToken cancellationToken)
+    public static async Task<ThreadDetail?> DetailAsync(this AppDbContext db, Guid threadId, Caller reader, CancellationToken cancellationToken)
     {
         var summary = await db.Summaries(db.Threads.AsNoTracking().Where(t => t.Id == threadId), reader.MemberId)
             .SingleOrDefaultAsync(cancellationToken);
@@ -36,13 +38,10 @@ internal static class ThreadQueries
             return null;
         }
 
-        var lastSeq = await db.LastSeqAsync(DiscussionThread.StreamName(threadId), cancellationToken);
+        var lastSeq = await db.LastSeqAsync(StreamNames.Thread(threadId), cancellationToken);
         return new ThreadDetail(
             summary.Id, summary.Title, summary.Author, summary.CreatedAt, summary.LastActivityAt, summary.ReplyCount, summary.PostCount,
             summary.Hashtags, summary.Places, summary.Stage, summary.IsPinned, summary.IsLocked, summary.IsFollowed,
-            summary.LastReadNumber, summary.UnreadCount, lastSeq, reader.IsModerator);
+            summary.LastReadNumber, summary.UnreadCount, lastSeq, reader.MayModerate);
     }
-
-    public static Task<PostRow?> PostRowAsync(this AppDbContext db, Guid postId, CancellationToken cancellationToken) =>
-        db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(PostViews.Row(db)).SingleOrDefaultAsync(cancellationToken);
 }

@@ -1,0 +1,53 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Validation;
+using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Threads;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Threads;
+
+/// <summary>Posts in order after a number: a thread of 10,000 posts opens as fast as one of 10.</summary>
+public static class ListPosts
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public sealed record Query(Caller Caller, Guid ThreadId, int? After, int? Limit) : IQuery<PostPage>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Limit).PageLimit(MaxLimit, "posts");
+            RuleFor(q => q.After).GreaterThanOrEqualTo(0).When(q => q.After is not null).WithMessage("A post number is 0 or more.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, PostPage>
+    {
+        public async ValueTask<PostPage> Handle(Query query, CancellationToken cancellationToken)
+        {
+            // The sequence number is read first: events after it may already be in the page, and
+            // the client drops those duplicates; read after, one could be missed.
+            var lastSeq = await db.LastSeqAsync(StreamNames.Thread(query.ThreadId), cancellationToken);
+            if (lastSeq == 0 && !await db.Threads.AnyAsync(t => t.Id == query.ThreadId, cancellationToken))
+            {
+                throw new NotFoundException("There is no such thread.");
+            }
+
+            var limit = query.Limit ?? DefaultLimit;
+            var after = query.After ?? 0;
+            var rows = await db.Posts.AsNoTracking()
+                .Where(p => p.ThreadId == query.ThreadId && p.Number > after)
+                .OrderBy(p => p.Number)
+                .Take(limit + 1)
+                .Select(PostProjection.Row(db))
+                .ToListAsync(cancellationToken);
+            var next = rows.Count > limit ? rows[limit - 1].Number : (int?)null;
+            return new PostPage([.. rows.Take(limit).Select(r => r.ToView(query.Caller))], next, lastSeq);
+        }
+    }
+}

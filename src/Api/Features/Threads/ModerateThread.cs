@@ -1,0 +1,45 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Api.Live;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Threads;
+
+/// <summary>Moderators lock a thread (no new replies) or pin it to the top of lists, and undo either.</summary>
+public static class ModerateThread
+{
+    public enum Change
+    {
+        Lock,
+        Unlock,
+        Pin,
+        Unpin,
+    }
+
+    public sealed record Command(Guid ThreadId, Change Change) : ICommand, ITransactional;
+
+    internal sealed class Handler(AppDbContext db, LiveStreams live) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var thread = await db.Threads.SingleOrDefaultAsync(t => t.Id == command.ThreadId, cancellationToken)
+                ?? throw new NotFoundException("There is no such thread.");
+            var (changed, kind, apply) = command.Change switch
+            {
+                Change.Lock => (!thread.IsLocked, ThreadEventKinds.ThreadLocked, (Action)thread.Lock),
+                Change.Unlock => (thread.IsLocked, ThreadEventKinds.ThreadUnlocked, thread.Unlock),
+                Change.Pin => (!thread.IsPinned, ThreadEventKinds.ThreadPinned, thread.Pin),
+                _ => (thread.IsPinned, ThreadEventKinds.ThreadUnpinned, thread.Unpin),
+            };
+            if (changed)
+            {
+                apply();
+                await live.AppendAsync(StreamNames.Thread(thread.Id), kind, new { threadId = thread.Id }, cancellationToken);
+            }
+
+            return Unit.Value;
+        }
+    }
+}
