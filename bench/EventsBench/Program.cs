@@ -7,6 +7,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.LiveBench;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -23,7 +27,7 @@ namespace CommunityOfPractice.EventsBench;
 public static class Program
 {
     private static readonly Stopwatch _clock = Stopwatch.StartNew();
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = ApiJson.Options;
 
     public static async Task<int> Main(string[] args)
     {
@@ -95,8 +99,8 @@ public static class Program
         var racing = racers.Select(async member =>
         {
             await go.Task;
-            using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{created}/registration", new { answers = Array.Empty<string>() }, _json);
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<RegistrationDto>(_json) : null;
+            using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{created}/registration", new RegisterRequest([], ListMe: null), _json);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MyRegistration>(_json) : null;
         }).ToList();
         watch.Start();
         go.SetResult();
@@ -104,9 +108,9 @@ public static class Program
         watch.Stop();
 
         var ok = results.Where(r => r is not null).Select(r => r!).ToList();
-        var seated = ok.Where(r => r.Status == "Registered").ToList();
-        var waiting = ok.Where(r => r.Status == "Waitlisted").ToList();
-        var detail = await host.Http.GetFromJsonAsync<EventDto>($"/api/v1/events/{created}", _json);
+        var seated = ok.Where(r => r.Status == RegistrationStatus.Registered).ToList();
+        var waiting = ok.Where(r => r.Status == RegistrationStatus.Waitlisted).ToList();
+        var detail = await host.Http.GetFromJsonAsync<EventDetail>($"/api/v1/events/{created}", _json);
         var arrivalsUnique = ok.Select(r => r.ArrivalNumber).Distinct().Count() == ok.Count;
         var ordered = seated.Count == 0 || waiting.Count == 0 || seated.Max(r => r.ArrivalNumber) < waiting.Min(r => r.ArrivalNumber);
         var correct = ok.Count == racers.Length && seated.Count == o.Seats && waiting.Count == racers.Length - o.Seats
@@ -129,7 +133,7 @@ public static class Program
     private static async Task<bool> StormAsync(Options o, BenchMember host, BenchMember[] attendees, Uri apiUrl, StringBuilder report)
     {
         var webinar = await CreateEventAsync(host, "The five-stage framework (storm)", null);
-        using (var opened = await host.Http.PostAsJsonAsync($"/api/v1/events/{webinar}/qa/open", new { requireApproval = false }, _json))
+        using (var opened = await host.Http.PostAsJsonAsync($"/api/v1/events/{webinar}/qa/open", new OpenQaRequest(RequireApproval: false), _json))
         {
             opened.EnsureSuccessStatusCode();
         }
@@ -156,7 +160,7 @@ public static class Program
         }
 
         // The audience: one hub connection per attendee, each subscribed to the Q&A stream.
-        var lastSeq = (await host.Http.GetFromJsonAsync<QaDto>($"/api/v1/events/{webinar}/qa", _json))!.LastSeq;
+        var lastSeq = (await host.Http.GetFromJsonAsync<QaState>($"/api/v1/events/{webinar}/qa", _json))!.LastSeq;
         var clients = new Client[attendees.Length];
         var connectWatch = Stopwatch.StartNew();
         for (var batch = 0; batch < attendees.Length; batch += 100)
@@ -220,7 +224,7 @@ public static class Program
                 {
                     using var response = await voter.Http.PutAsync($"/api/v1/events/{webinar}/qa/questions/{question}/vote", null);
                     var answered = _clock.Elapsed;
-                    var total = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<VoteDto>(_json))!.Votes : -1;
+                    var total = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<VoteResult>(_json))!.Votes : -1;
                     votes.Add(new VoteRecord(question, total, dueAt, answered, (int)response.StatusCode));
                 }));
             }
@@ -251,7 +255,7 @@ public static class Program
         // Final totals: the Api's, against the votes that were answered 200.
         var okVotes = votes.Where(v => v.Status == 200).ToList();
         var expected = okVotes.GroupBy(v => v.Question).ToDictionary(g => g.Key, g => g.Count());
-        var final = (await host.Http.GetFromJsonAsync<QaDto>($"/api/v1/events/{webinar}/qa", _json))!.Questions.ToDictionary(q => q.Id, q => q.Votes);
+        var final = (await host.Http.GetFromJsonAsync<QaState>($"/api/v1/events/{webinar}/qa", _json))!.Questions.ToDictionary(q => q.Id, q => q.Votes);
         var totalsExact = expected.All(e => final.GetValueOrDefault(e.Key) == e.Value)
             && final.Where(f => !expected.ContainsKey(f.Key)).All(f => f.Value == 0);
 
@@ -345,7 +349,7 @@ public static class Program
             onlineUrl = "https://meet.example.org/bench",
         }, _json);
         created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<EventDto>(_json))!.Id;
+        var id = (await created.Content.ReadFromJsonAsync<EventDetail>(_json))!.Id;
         using var published = await host.Http.PostAsync($"/api/v1/events/{id}/publish", null);
         published.EnsureSuccessStatusCode();
         return id;
@@ -355,11 +359,11 @@ public static class Program
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/events/{eventId}/qa/questions")
         {
-            Content = JsonContent.Create(new { text }, options: _json),
+            Content = JsonContent.Create(new AskQuestionRequest(text, Anonymous: null), options: _json),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add(ApiHeaders.IdempotencyKey, Guid.NewGuid().ToString());
         using var response = await member.Http.SendAsync(request);
-        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<EventDto>(_json))!.Id : null;
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<QuestionView>(_json))!.Id : null;
     }
 
     private static async Task<string> TokenAsync(Uri apiUrl, string email, string password)
@@ -380,7 +384,7 @@ public static class Program
     private static async Task<BenchMember> HostAsync(Uri apiUrl, string adminToken)
     {
         var joined = await ApiClient.JoinAsync(apiUrl, -1);
-        var me = (await joined.Http.GetFromJsonAsync<EventDto>("/api/v1/me", _json))!;
+        var me = (await joined.Http.GetFromJsonAsync<MeDto>("/api/v1/me", _json))!;
         using var adminHttp = ApiClient.NewHttpClient(apiUrl);
         adminHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
         using (var granted = await adminHttp.PutAsync($"/api/v1/admin/people/{me.Id}/roles/host", null))
@@ -401,15 +405,8 @@ public static class Program
 
     private sealed record TokenDto([property: JsonPropertyName("access_token")] string AccessToken);
 
-    private sealed record EventDto(Guid Id, int RegisteredCount);
+    private sealed record MeDto(Guid Id);
 
-    private sealed record RegistrationDto(string Status, long ArrivalNumber);
-
-    private sealed record VoteDto(int Votes);
-
-    private sealed record QuestionDto(Guid Id, int Votes);
-
-    private sealed record QaDto(long LastSeq, IReadOnlyList<QuestionDto> Questions);
 
     /// <summary>One attendee's hub connection: what arrived when (handlers run one at a time per connection).</summary>
     private sealed class Client : IAsyncDisposable

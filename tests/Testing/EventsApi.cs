@@ -1,34 +1,10 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
+using CommunityOfPractice.Contracts.Events;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CommunityOfPractice.Testing;
-
-public sealed record RegistrationBody(
-    Guid Id, string Status, long ArrivalNumber, int? WaitlistPosition, string[] Answers, bool IsListed,
-    DateTimeOffset RegisteredAt, DateTimeOffset? PromotedAt, string? Notice);
-
-public sealed record EventBody(
-    Guid Id, string Title, string DescriptionHtml, string? DescriptionMarkdown, string Kind, string Status,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Venue, string? OnlineUrl, bool HasOnlineLink,
-    PlaceRef[] Places, string? Stage, string[] Hashtags, int? Capacity, int RegisteredCount, int WaitlistCount,
-    DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, bool RegistrationOpen, AuthorRef Host,
-    AuthorRef[] CoHosts, string[] RegistrationQuestions, DateTimeOffset? CancelledAt, string? CancellationReason, Guid? ThreadId,
-    bool CanManage, bool CanModerate, RegistrationBody? MyRegistration, bool QaOpen, bool QaRequiresApproval, Guid? PinnedQuestionId,
-    long QaLastSeq);
-
-public sealed record EventSummaryBody(Guid Id, string Title, string Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int RegisteredCount, string? MyStatus);
-
-public sealed record CountBody(string Name, int Count);
-
-public sealed record ListedBody(Guid MemberId, string DisplayName, string? Organisation);
-
-public sealed record AttendanceBody(int Registered, CountBody[] Places, CountBody[] Organisations, ListedBody[] Listed);
-
-public sealed record AttendeeBody(Guid MemberId, string DisplayName, string Email, string Status, long ArrivalNumber, string[] Answers);
 
 /// <summary>The events Api as hosts and members use it.</summary>
 public static class EventsApi
@@ -57,37 +33,37 @@ public static class EventsApi
         return request;
     }
 
-    public static async Task<EventBody> CreateAsync(HttpClient host, object? overrides = null, bool publish = true)
+    public static async Task<EventDetail> CreateAsync(HttpClient host, object? overrides = null, bool publish = true)
     {
         using var created = await host.PostAsJsonAsync("/api/v1/events", Draft(overrides));
-        var body = await ThreadsApi.ExpectAsync<EventBody>(created, HttpStatusCode.Created);
+        var body = await ThreadsApi.ExpectAsync<EventDetail>(created, HttpStatusCode.Created);
         if (!publish)
         {
             return body;
         }
 
         using var published = await host.PostAsync($"/api/v1/events/{body.Id}/publish", null);
-        return await ThreadsApi.ExpectAsync<EventBody>(published, HttpStatusCode.OK);
+        return await ThreadsApi.ExpectAsync<EventDetail>(published, HttpStatusCode.OK);
     }
 
-    public static async Task<EventBody> GetAsync(HttpClient client, Guid eventId)
+    public static async Task<EventDetail> GetAsync(HttpClient client, Guid eventId)
     {
         using var response = await client.GetAsync($"/api/v1/events/{eventId}");
-        return await ThreadsApi.ExpectAsync<EventBody>(response, HttpStatusCode.OK);
+        return await ThreadsApi.ExpectAsync<EventDetail>(response, HttpStatusCode.OK);
     }
 
     public static Task<HttpResponseMessage> SendRegisterAsync(HttpClient client, Guid eventId, string[]? answers = null, bool listMe = false) =>
         client.PutAsJsonAsync($"/api/v1/events/{eventId}/registration", new { answers, listMe });
 
-    public static async Task<RegistrationBody> RegisterAsync(HttpClient client, Guid eventId, string[]? answers = null, bool listMe = false)
+    public static async Task<MyRegistration> RegisterAsync(HttpClient client, Guid eventId, string[]? answers = null, bool listMe = false)
     {
         using var response = await SendRegisterAsync(client, eventId, answers, listMe);
-        return await ThreadsApi.ExpectAsync<RegistrationBody>(response, HttpStatusCode.OK);
+        return await ThreadsApi.ExpectAsync<MyRegistration>(response, HttpStatusCode.OK);
     }
 
-    public static async Task<RegistrationBody> CancelRegistrationAsync(HttpClient client, Guid eventId)
+    public static async Task<MyRegistration> CancelRegistrationAsync(HttpClient client, Guid eventId)
     {
         using var response = await client.DeleteAsync($"/api/v1/events/{eventId}/registration");
-        return await ThreadsApi.ExpectAsync<RegistrationBody>(response, HttpStatusCode.OK);
+        return await ThreadsApi.ExpectAsync<MyRegistration>(response, HttpStatusCode.OK);
     }
 }

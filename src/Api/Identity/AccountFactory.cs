@@ -1,5 +1,5 @@
-using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

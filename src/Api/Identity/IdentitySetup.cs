@@ -4,7 +4,6 @@ using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

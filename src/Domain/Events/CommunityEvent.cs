@@ -1,6 +1,5 @@
 using CommunityOfPractice.Domain.Common;
 using CommunityOfPractice.Domain.Community;
-using CommunityOfPractice.Domain.Discussions;
 
 namespace CommunityOfPractice.Domain.Events;
 

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Contracts.Events;
 using System.Net.Http.Json;
 
 namespace CommunityOfPractice.Web.Api;

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +42,7 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
         if (events is not null && await events is { Succeeded: true } upcoming)
         {
-            UpcomingEvents = [.. upcoming.Value.Where(e => e.Status == "Published").OrderBy(e => e.StartsAt).Take(3)];
+            UpcomingEvents = [.. upcoming.Value.Where(e => e.Status == Domain.Events.EventStatus.Published).OrderBy(e => e.StartsAt).Take(3)];
         }
     }
 }

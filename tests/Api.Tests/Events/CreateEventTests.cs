@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Events;
@@ -21,10 +24,10 @@ public sealed class CreateEventTests(EventsServer api)
         }
 
         using var published = await host.Client.PostAsync($"/api/v1/events/{draft.Id}/publish", null);
-        var shown = await ThreadsApi.ExpectAsync<EventBody>(published, HttpStatusCode.OK);
+        var shown = await ThreadsApi.ExpectAsync<EventDetail>(published, HttpStatusCode.OK);
         var seen = await EventsApi.GetAsync(member.Client, draft.Id);
 
-        Assert.Equal(("Draft", "Published"), (draft.Status, shown.Status));
+        Assert.Equal((EventStatus.Draft, EventStatus.Published), (draft.Status, shown.Status));
         Assert.Equal("Europe/London", seen.TimeZone);
         Assert.Equal(["PowerofPlace"], seen.Hashtags);
         Assert.Contains("<strong>places</strong>", seen.DescriptionHtml);
@@ -72,7 +75,7 @@ public sealed class CreateEventTests(EventsServer api)
 
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
-        Assert.Equal("Published", (await EventsApi.GetAsync(host.Client, created.Id)).Status);
+        Assert.Equal(EventStatus.Published, (await EventsApi.GetAsync(host.Client, created.Id)).Status);
     }
 
     [Fact]
@@ -84,7 +87,7 @@ public sealed class CreateEventTests(EventsServer api)
 
         using var edit = await coHost.Client.PutAsJsonAsync($"/api/v1/events/{created.Id}", EventsApi.Draft(new { title = "Renamed by the co-host", coHostIds = new[] { coHost.Id } }));
 
-        var edited = await ThreadsApi.ExpectAsync<EventBody>(edit, HttpStatusCode.OK);
+        var edited = await ThreadsApi.ExpectAsync<EventDetail>(edit, HttpStatusCode.OK);
         Assert.Equal("Renamed by the co-host", edited.Title);
         Assert.Equal(coHost.Id, Assert.Single(edited.CoHosts).Id);
     }
@@ -116,7 +119,7 @@ public sealed class CreateEventTests(EventsServer api)
         using var list = await host.Client.GetAsync("/api/v1/events");
 
         // A new host sees only their own drafts: there must be none.
-        Assert.DoesNotContain(await ThreadsApi.ExpectAsync<EventSummaryBody[]>(list, HttpStatusCode.OK), e => e.Status == "Draft");
+        Assert.DoesNotContain(await ThreadsApi.ExpectAsync<EventSummary[]>(list, HttpStatusCode.OK), e => e.Status == EventStatus.Draft);
     }
 
     [Fact]
@@ -135,11 +138,11 @@ public sealed class CreateEventTests(EventsServer api)
         Assert.Equal(2, (await EventsApi.GetAsync(host.Client, created.Id)).Capacity);
 
         using var larger = await host.Client.PutAsJsonAsync($"/api/v1/events/{created.Id}", EventsApi.Draft(new { capacity = 3 }));
-        var grown = await ThreadsApi.ExpectAsync<EventBody>(larger, HttpStatusCode.OK);
+        var grown = await ThreadsApi.ExpectAsync<EventDetail>(larger, HttpStatusCode.OK);
 
         Assert.Equal((3, 0), (grown.RegisteredCount, grown.WaitlistCount));
         var third = (await EventsApi.GetAsync(members[2].Client, created.Id)).MyRegistration!;
-        Assert.Equal("Registered", third.Status);
+        Assert.Equal(RegistrationStatus.Registered, third.Status);
         Assert.NotNull(third.Notice);
     }
 
@@ -158,7 +161,7 @@ public sealed class CreateEventTests(EventsServer api)
         await ThreadsApi.ExpectAsync(cancel, HttpStatusCode.OK);
 
         var seen = await EventsApi.GetAsync(member.Client, created.Id);
-        Assert.Equal(("Cancelled", "The venue flooded"), (seen.Status, seen.CancellationReason));
+        Assert.Equal((EventStatus.Cancelled, "The venue flooded"), (seen.Status, seen.CancellationReason));
         Assert.Contains("The venue flooded", seen.MyRegistration!.Notice);
         using var register = await EventsApi.SendRegisterAsync(late.Client, created.Id);
         Assert.Equal(HttpStatusCode.Conflict, register.StatusCode);
@@ -174,8 +177,8 @@ public sealed class CreateEventTests(EventsServer api)
 
         using var upcomingList = await host.Client.GetAsync("/api/v1/events?when=Upcoming");
         using var pastList = await host.Client.GetAsync("/api/v1/events?when=Past");
-        var upcomingIds = (await ThreadsApi.ExpectAsync<EventSummaryBody[]>(upcomingList, HttpStatusCode.OK)).Select(e => e.Id).ToList();
-        var pastIds = (await ThreadsApi.ExpectAsync<EventSummaryBody[]>(pastList, HttpStatusCode.OK)).Select(e => e.Id).ToList();
+        var upcomingIds = (await ThreadsApi.ExpectAsync<EventSummary[]>(upcomingList, HttpStatusCode.OK)).Select(e => e.Id).ToList();
+        var pastIds = (await ThreadsApi.ExpectAsync<EventSummary[]>(pastList, HttpStatusCode.OK)).Select(e => e.Id).ToList();
 
         Assert.Contains(upcoming.Id, upcomingIds);
         Assert.DoesNotContain(past.Id, upcomingIds);

@@ -1,4 +1,7 @@
 using System.Net;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Events;
@@ -16,11 +19,11 @@ public sealed class DemoEventsTests
         client.Authorize(token.AccessToken);
 
         using var response = await client.GetAsync("/api/v1/events");
-        var events = await ThreadsApi.ExpectAsync<EventSummaryBody[]>(response, HttpStatusCode.OK);
+        var events = await ThreadsApi.ExpectAsync<EventSummary[]>(response, HttpStatusCode.OK);
 
         var webinar = Assert.Single(events, e => e.Title == "The five-stage framework");
         Assert.Single(events, e => e.Title == "Power of Place");
-        Assert.Equal("Registered", webinar.MyStatus);
+        Assert.Equal(RegistrationStatus.Registered, webinar.MyStatus);
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         Assert.Equal(new TimeSpan(12, 30, 0), TimeZoneInfo.ConvertTime(webinar.StartsAt, london).TimeOfDay);
     }

@@ -3,6 +3,9 @@ using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Events;
@@ -26,8 +29,8 @@ public sealed class RegistrationTests(EventsServer api)
         start.SetResult();
         var results = await Task.WhenAll(racing);
 
-        var seated = results.Where(r => r.Registration.Status == "Registered").ToList();
-        var waiting = results.Where(r => r.Registration.Status == "Waitlisted").OrderBy(r => r.Registration.ArrivalNumber).ToList();
+        var seated = results.Where(r => r.Registration.Status == RegistrationStatus.Registered).ToList();
+        var waiting = results.Where(r => r.Registration.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.Registration.ArrivalNumber).ToList();
         Assert.Equal((100, 100), (seated.Count, waiting.Count));
 
         // Arrival order is the order the requests took the event's lock: numbers 1..200 with no
@@ -42,9 +45,9 @@ public sealed class RegistrationTests(EventsServer api)
         await EventsApi.CancelRegistrationAsync(seated[0].Member.Client, created.Id);
         var promoted = (await EventsApi.GetAsync(waiting[0].Member.Client, created.Id)).MyRegistration!;
         var next = (await EventsApi.GetAsync(waiting[1].Member.Client, created.Id)).MyRegistration!;
-        Assert.Equal("Registered", promoted.Status);
+        Assert.Equal(RegistrationStatus.Registered, promoted.Status);
         Assert.Contains("waitlist", promoted.Notice);
-        Assert.Equal(("Waitlisted", 1), (next.Status, next.WaitlistPosition));
+        Assert.Equal((RegistrationStatus.Waitlisted, 1), (next.Status, next.WaitlistPosition));
         var after = await EventsApi.GetAsync(host.Client, created.Id);
         Assert.Equal((100, 99), (after.RegisteredCount, after.WaitlistCount));
     }
@@ -113,8 +116,8 @@ public sealed class RegistrationTests(EventsServer api)
         await EventsApi.CancelRegistrationAsync(first.Client, created.Id);
         var again = await EventsApi.RegisterAsync(first.Client, created.Id);
 
-        Assert.Equal(("Waitlisted", 1), (again.Status, again.WaitlistPosition));
-        Assert.Equal("Registered", (await EventsApi.GetAsync(second.Client, created.Id)).MyRegistration!.Status);
+        Assert.Equal((RegistrationStatus.Waitlisted, 1), (again.Status, again.WaitlistPosition));
+        Assert.Equal(RegistrationStatus.Registered, (await EventsApi.GetAsync(second.Client, created.Id)).MyRegistration!.Status);
         using var notRegistered = await (await Community.JoinAsync(api.CreateClient)).Client.DeleteAsync($"/api/v1/events/{created.Id}/registration");
         Assert.Equal(HttpStatusCode.NotFound, notRegistered.StatusCode);
     }
@@ -140,10 +143,10 @@ public sealed class RegistrationTests(EventsServer api)
         await EventsApi.RegisterAsync(quiet.Client, created.Id, listMe: false);
 
         using var response = await quiet.Client.GetAsync($"/api/v1/events/{created.Id}/attendance");
-        var attendance = await ThreadsApi.ExpectAsync<AttendanceBody>(response, HttpStatusCode.OK);
+        var attendance = await ThreadsApi.ExpectAsync<Attendance>(response, HttpStatusCode.OK);
 
         Assert.Equal(2, attendance.Registered);
-        Assert.Equal(new CountBody(placeName, 2), Assert.Single(attendance.Places));
+        Assert.Equal(new PlaceCount(placeName, 2), Assert.Single(attendance.Places));
         Assert.Equal(listed.DisplayName, Assert.Single(attendance.Listed).DisplayName);
     }
 
@@ -160,8 +163,8 @@ public sealed class RegistrationTests(EventsServer api)
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (forbiddenList.StatusCode, forbiddenCsv.StatusCode));
 
         using var list = await host.Client.GetAsync($"/api/v1/events/{created.Id}/attendees");
-        var row = Assert.Single(await ThreadsApi.ExpectAsync<AttendeeBody[]>(list, HttpStatusCode.OK));
-        Assert.Equal((sneaky.Email, "Registered"), (row.Email, row.Status));
+        var row = Assert.Single(await ThreadsApi.ExpectAsync<AttendeeRow[]>(list, HttpStatusCode.OK));
+        Assert.Equal((sneaky.Email, RegistrationStatus.Registered), (row.Email, row.Status));
 
         using var csv = await host.Client.GetAsync($"/api/v1/events/{created.Id}/attendees.csv");
         await ThreadsApi.ExpectAsync(csv, HttpStatusCode.OK);

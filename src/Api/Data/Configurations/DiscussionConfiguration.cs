@@ -1,4 +1,3 @@
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
-using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Data.Seeding;

@@ -1,9 +1,10 @@
-using CommunityOfPractice.Contracts;
-using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -113,7 +114,7 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
             return;
         }
 
-        var host = new Viewer(people[Roles.Host], IsAdmin: false, IsModerator: false, IsHostRole: true);
+        var host = Caller.Member(people[Roles.Host], isHost: true);
         var london = TimeZoneInfo.FindSystemTimeZoneById(CommunityEvent.DefaultTimeZone);
         var year = DateTime.UtcNow.Month > 4 ? DateTime.UtcNow.Year + 1 : DateTime.UtcNow.Year;
         DateTimeOffset At(int y, int month, int day, int hour, int minute)
@@ -136,6 +137,6 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
             "https://meet.example.org/five-stages", [], null, null, null, null, null, [])), cancellationToken);
         await sender.Send(new PublishEvent.Command(host, webinar.Id), cancellationToken);
         await sender.Send(new RegisterForEvent.Command(
-            new Viewer(people[Roles.Member], false, false, false), webinar.Id, [], ListMe: true), cancellationToken);
+            Caller.Member(people[Roles.Member]), webinar.Id, [], ListMe: true), cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
-using CommunityOfPractice.Contracts;
 using System.Security.Cryptography;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Library.Storage;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using Mediator;

@@ -1,3 +1,4 @@
+using System.Text;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation;
@@ -5,7 +6,6 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using System.Text;
 
 namespace CommunityOfPractice.Api.Features.Account;
 

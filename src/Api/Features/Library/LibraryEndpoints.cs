@@ -1,6 +1,6 @@
-using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Features.Library.Storage;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using Mediator;

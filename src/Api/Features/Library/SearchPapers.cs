@@ -1,8 +1,8 @@
-using CommunityOfPractice.Contracts.Common;
 using System.Data;
 using System.Net;
 using System.Text;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using FluentValidation;

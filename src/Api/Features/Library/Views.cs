@@ -1,8 +1,8 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using OpenIddict.Abstractions;

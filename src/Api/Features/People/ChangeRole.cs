@@ -1,6 +1,6 @@
-using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation;
 using Mediator;

@@ -1,7 +1,7 @@
-using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Domain.Discussions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

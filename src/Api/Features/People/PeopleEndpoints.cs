@@ -1,6 +1,6 @@
-using CommunityOfPractice.Contracts;
 using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

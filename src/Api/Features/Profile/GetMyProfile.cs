@@ -1,6 +1,6 @@
-using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Threads;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,8 +1,8 @@
-using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
 using Microsoft.EntityFrameworkCore;
 

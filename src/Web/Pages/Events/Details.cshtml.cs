@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,6 @@
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Contracts.Events;
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;
@@ -51,7 +54,7 @@ public sealed class EditModel(ApiClient api) : PageModel
         {
             Title = e.Title,
             Description = e.DescriptionMarkdown,
-            Kind = e.Kind,
+            Kind = e.Kind.ToString(),
             StartsAt = EventText.InZone(e.StartsAt, e.TimeZone).DateTime,
             EndsAt = EventText.InZone(e.EndsAt, e.TimeZone).DateTime,
             TimeZone = e.TimeZone,
@@ -62,7 +65,7 @@ public sealed class EditModel(ApiClient api) : PageModel
             RegistrationClosesAt = e.RegistrationClosesAt is { } closes ? EventText.InZone(closes, e.TimeZone).DateTime : null,
             RegistrationQuestions = string.Join('\n', e.RegistrationQuestions),
             PlaceIds = [.. e.Places.Select(p => p.Id)],
-            Stage = e.Stage,
+            Stage = e.Stage?.ToString(),
         };
         Input.CoHosts = string.Join(' ', await HandlesAsync(e.CoHosts, cancellationToken));
     }
@@ -74,9 +77,9 @@ public sealed class EditModel(ApiClient api) : PageModel
         {
             var zone = EventText.TimeZones.Contains(Input.TimeZone) ? Input.TimeZone : EventText.DefaultTimeZone;
             var request = new EventRequest(
-                Input.Title ?? string.Empty, Input.Description, Input.Kind,
+                Input.Title ?? string.Empty, Input.Description, Enum.TryParse<Domain.Events.EventKind>(Input.Kind, out var kind) ? kind : null,
                 EventText.ToInstant(Input.StartsAt!.Value, zone), EventText.ToInstant(Input.EndsAt!.Value, zone), zone,
-                Input.Venue, Input.OnlineUrl, Input.PlaceIds, string.IsNullOrEmpty(Input.Stage) ? null : Input.Stage, Input.Capacity,
+                Input.Venue, Input.OnlineUrl, Input.PlaceIds, Enum.TryParse<Domain.Community.FrameworkStage>(Input.Stage, out var stage) ? stage : null, Input.Capacity,
                 Input.RegistrationOpensAt is { } opens ? EventText.ToInstant(opens, zone) : null,
                 Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, coHostIds,
                 [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
@@ -121,7 +124,7 @@ public sealed class EditModel(ApiClient api) : PageModel
         return ids;
     }
 
-    private async Task<IEnumerable<string>> HandlesAsync(IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
+    private async Task<IEnumerable<string>> HandlesAsync(IReadOnlyList<AuthorRef> people, CancellationToken cancellationToken)
     {
         var profiles = await Task.WhenAll(people.Select(p => api.GetMemberAsync(p.Id, cancellationToken)));
         return profiles.Where(p => p.Succeeded).Select(p => "@" + p.Value.Handle);

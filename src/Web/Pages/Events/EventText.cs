@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Contracts.Events;
 using System.Globalization;
 using CommunityOfPractice.Web.Api;
 
@@ -55,9 +57,9 @@ public static class EventText
 
     public static string? RegistrationText(MyRegistration? mine) => mine?.Status switch
     {
-        "Registered" => "You are registered.",
-        "Waitlisted" => $"You are on the waitlist (number {mine.WaitlistPosition}).",
-        "Cancelled" => "You cancelled your registration.",
+        Domain.Events.RegistrationStatus.Registered => "You are registered.",
+        Domain.Events.RegistrationStatus.Waitlisted => $"You are on the waitlist (number {mine.WaitlistPosition}).",
+        Domain.Events.RegistrationStatus.Cancelled => "You cancelled your registration.",
         _ => null,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityOfPractice.Contracts.Events;
 using CsvHelper;
 
 namespace CommunityOfPractice.Api.Features.Events;

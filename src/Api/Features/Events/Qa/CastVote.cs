@@ -1,29 +1,29 @@
 using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Common;
 using CommunityOfPractice.Domain.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityOfPractice.Api.Features.Qa;
+namespace CommunityOfPractice.Api.Features.Events.Qa;
 
 /// <summary>
 /// An attendee upvotes a question once, or takes the vote back (the page's toggle sends one or
 /// the other). The vote row's key (question, member) makes "once" hold under any concurrency:
 /// the insert that loses the race inserts nothing and answers 409. Totals reach readers through
-/// <see cref="VoteTotals"/>, a few times a second at most, not once per vote.
+/// <see cref="VoteTotalsCoalescer"/>, a few times a second at most, not once per vote.
 /// </summary>
 public static class CastVote
 {
-    public sealed record Command(Viewer Viewer, Guid EventId, Guid QuestionId, bool Up) : ICommand<VoteResult>;
+    public sealed record Command(Caller Caller, Guid EventId, Guid QuestionId, bool Up) : ICommand<VoteResult>;
 
-    internal sealed class Handler(AppDbContext db, VoteTotals totals, TimeProvider clock) : ICommandHandler<Command, VoteResult>
+    internal sealed class Handler(AppDbContext db, VoteTotalsCoalescer totals, TimeProvider clock) : ICommandHandler<Command, VoteResult>
     {
         public async ValueTask<VoteResult> Handle(Command command, CancellationToken cancellationToken)
         {
-            var viewer = command.Viewer;
-            var me = viewer.MemberId;
+            var caller = command.Caller;
+            var me = caller.Id;
 
             // Votes are the hot path of a busy webinar: everything the checks need in one query.
             var found = await db.Questions.AsNoTracking()
@@ -36,14 +36,14 @@ public static class CastVote
                     HasSeat = db.Registrations.Any(r => r.EventId == q.EventId && r.MemberId == me && r.Status == RegistrationStatus.Registered),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
-            var manages = found is not null && (viewer.IsAdmin || found.Event.Hosts);
+            var manages = found is not null && (caller.IsAdmin || found.Event.Hosts);
             if (found is null || (found.Event.Status == EventStatus.Draft && !manages)
-                || (found.Status != QuestionStatus.Visible && !(manages || viewer.IsModerator)))
+                || (found.Status != QuestionStatus.Visible && !(manages || caller.IsModerator)))
             {
                 throw new NotFoundException("There is no such question.");
             }
 
-            if (!found.HasSeat && !manages && !viewer.IsModerator)
+            if (!found.HasSeat && !manages && !caller.IsModerator)
             {
                 throw new ForbiddenException("Register for the event (with a seat) to vote.");
             }

@@ -1,20 +1,13 @@
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using System.Collections.Concurrent;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Features.Threads;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CommunityOfPractice.Api.Features.Qa;
-
-public sealed class VoteTotalsOptions
-{
-    /// <summary>At most one totals update per stream per window: 250 ms is four a second.</summary>
-    public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(250);
-}
+namespace CommunityOfPractice.Api.Features.Events.Qa;
 
 /// <summary>
 /// Coalesces votes: a vote only marks its question changed; at most once per window, each stream with
@@ -23,7 +16,7 @@ public sealed class VoteTotalsOptions
 /// each carries the truth, not a delta. The event is appended and sent through the ordinary
 /// pipeline (<see cref="PublishVoteTotals"/>), so it has a sequence number and catch-up like any other.
 /// </summary>
-public sealed class VoteTotals(IServiceScopeFactory scopes, IOptions<VoteTotalsOptions> options, TimeProvider clock, ILogger<VoteTotals> logger)
+public sealed class VoteTotalsCoalescer(IServiceScopeFactory scopes, IOptions<VoteTotalsOptions> options, TimeProvider clock, ILogger<VoteTotalsCoalescer> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _changed = new();
@@ -95,32 +88,5 @@ public sealed class VoteTotals(IServiceScopeFactory scopes, IOptions<VoteTotalsO
                 throw;
             }
         }
-    }
-}
-
-public sealed record VoteTotal(Guid Id, int Votes);
-
-/// <summary>Appends one "votes.updated" with the current totals of the given questions (visible ones only).</summary>
-public static class PublishVoteTotals
-{
-    public sealed record Command(Guid EventId, IReadOnlyList<Guid> QuestionIds) : ICommand;
-
-    internal sealed class Handler(AppDbContext db, UnitOfWork work, LiveStreams live) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken) =>
-            await work.RunAsync(async () =>
-            {
-                var totals = await db.Questions.AsNoTracking()
-                    .Where(q => command.QuestionIds.Contains(q.Id) && q.Status == QuestionStatus.Visible)
-                    .OrderBy(q => q.Id)
-                    .Select(q => new VoteTotal(q.Id, q.VoteCount))
-                    .ToListAsync(cancellationToken);
-                if (totals.Count > 0)
-                {
-                    await live.AppendAsync(CommunityEvent.QaStreamName(command.EventId), EventKindsQa.VotesUpdated, new { totals }, cancellationToken);
-                }
-
-                return Unit.Value;
-            }, cancellationToken);
     }
 }

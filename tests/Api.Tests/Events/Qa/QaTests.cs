@@ -2,18 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityOfPractice.Api.Tests.Account;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
+using CommunityOfPractice.Api.Tests.Events;
 using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace CommunityOfPractice.Api.Tests.Events;
+namespace CommunityOfPractice.Api.Tests.Events.Qa;
 
 [Collection(EventsCollection.Name)]
 public sealed class QaTests(EventsServer api)
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
 
-    private async Task<(TestMember Host, EventBody Event)> WebinarAsync(bool open = true, bool requireApproval = false)
+    private async Task<(TestMember Host, EventDetail Event)> WebinarAsync(bool open = true, bool requireApproval = false)
     {
         var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
         var webinar = await EventsApi.CreateAsync(host.Client);
@@ -112,7 +116,7 @@ public sealed class QaTests(EventsServer api)
         Assert.Equal((1, true), (seen.Votes, seen.VotedByMe));
 
         using var back = await member.Client.DeleteAsync($"/api/v1/events/{webinar.Id}/qa/questions/{question.Id}/vote");
-        Assert.Equal(0, (await ThreadsApi.ExpectAsync<VoteBody>(back, HttpStatusCode.OK)).Votes);
+        Assert.Equal(0, (await ThreadsApi.ExpectAsync<VoteResult>(back, HttpStatusCode.OK)).Votes);
     }
 
     [Fact]
@@ -155,7 +159,7 @@ public sealed class QaTests(EventsServer api)
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
         {
             using var response = await QaApi.SendAskAsync(attendee.Client, webinar.Id, "Asked on a bad connection", idempotencyKey: key);
-            return await ThreadsApi.ExpectAsync<QuestionBody>(response, HttpStatusCode.Created);
+            return await ThreadsApi.ExpectAsync<QuestionView>(response, HttpStatusCode.Created);
         }));
 
         Assert.Single(answers.Select(a => a.Id).Distinct());
@@ -171,9 +175,9 @@ public sealed class QaTests(EventsServer api)
         var secret = $"secret-{Guid.NewGuid():N}";
 
         var asked = await QaApi.AskAsync(asker.Client, webinar.Id, $"Pending question {secret}", anonymous: true);
-        Assert.Equal("Pending", asked.Status);
+        Assert.Equal(QuestionStatus.Pending, asked.Status);
         Assert.Empty((await QaApi.GetAsync(other.Client, webinar.Id)).Questions);
-        Assert.Equal("Pending", Assert.Single((await QaApi.GetAsync(asker.Client, webinar.Id)).Questions).Status);
+        Assert.Equal(QuestionStatus.Pending, Assert.Single((await QaApi.GetAsync(asker.Client, webinar.Id)).Questions).Status);
         var queued = Assert.Single((await QaApi.GetAsync(host.Client, webinar.Id)).Questions);
         Assert.Equal(asker.Id, queued.Author?.Id);
 
@@ -201,7 +205,7 @@ public sealed class QaTests(EventsServer api)
         await QaApi.ModerateAsync(host.Client, webinar.Id, asked.Id, "hide", new { reason = "Off topic for this webinar" });
         Assert.Empty((await QaApi.GetAsync(other.Client, webinar.Id)).Questions);
         var mine = Assert.Single((await QaApi.GetAsync(asker.Client, webinar.Id)).Questions);
-        Assert.Equal(("Hidden", "Off topic for this webinar"), (mine.Status, mine.ModerationReason));
+        Assert.Equal((QuestionStatus.Hidden, "Off topic for this webinar"), (mine.Status, mine.ModerationReason));
         await using var late = await api.ConnectAsync(other);
         var catchUp = await late.InvokeAsync<LiveSubscription>("Subscribe", QaApi.StreamOf(webinar.Id), 0L);
         Assert.DoesNotContain(secret, JsonSerializer.Serialize(catchUp), StringComparison.Ordinal);
@@ -265,7 +269,7 @@ public sealed class QaTests(EventsServer api)
         }
 
         using var similar = await c.Client.GetAsync($"/api/v1/events/{webinar.Id}/qa/similar?text={Uri.EscapeDataString("will the slides be shared")}");
-        var suggestions = await ThreadsApi.ExpectAsync<QuestionBody[]>(similar, HttpStatusCode.OK);
+        var suggestions = await ThreadsApi.ExpectAsync<QuestionView[]>(similar, HttpStatusCode.OK);
         Assert.Contains(suggestions, s => s.Id == original.Id);
 
         await QaApi.ModerateAsync(host.Client, webinar.Id, duplicate.Id, "merge", new { intoQuestionId = original.Id });
@@ -275,7 +279,7 @@ public sealed class QaTests(EventsServer api)
         Assert.Equal(3, merged.Votes);
         Assert.True(merged.VotedByMe);
         var mine = Assert.Single((await QaApi.GetAsync(b.Client, webinar.Id)).Questions, q => q.Id == duplicate.Id);
-        Assert.Equal("Merged", mine.Status);
+        Assert.Equal(QuestionStatus.Merged, mine.Status);
         Assert.NotNull(mine.ModerationReason);
     }
 

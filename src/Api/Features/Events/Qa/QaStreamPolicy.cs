@@ -1,14 +1,14 @@
 using System.Text.Json;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CommunityOfPractice.Api.Features.Qa;
+namespace CommunityOfPractice.Api.Features.Events.Qa;
 
 /// <summary>
 /// "qa:{eventId}" is the event's public Q&amp;A: anyone who may see the event reads it, and it only
@@ -31,8 +31,7 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
         }
 
         var found = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-        var viewer = new Viewer(caller.MemberId ?? Guid.Empty, caller.IsAdmin, caller.IsModerator, caller.IsHost);
-        if (found is null || !viewer.CanSee(found) || (moderation && !viewer.Moderates(found)))
+        if (found is null || !caller.MaySee(found) || (moderation && !caller.MayModerateQa(found)))
         {
             return null;
         }
@@ -43,14 +42,13 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
     public async Task<IReadOnlyList<StreamEvent>> ForReaderAsync(
         string id, IReadOnlyList<StreamEvent> events, Caller caller, CancellationToken cancellationToken)
     {
-        var ids = events.Where(e => EventKindsQa.CarryQuestion.Contains(e.Kind)).Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
+        var ids = events.Where(e => QaEventKinds.CarryQuestion.Contains(e.Kind)).Select(e => e.Data.GetProperty("id").GetGuid()).Distinct().ToList();
         if (ids.Count == 0)
         {
             return events;
         }
 
         var moderation = id.EndsWith(ModerationSuffix, StringComparison.Ordinal);
-        var audience = moderation ? QaAudience.Moderators : QaAudience.Public;
         var current = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id))
             .Select(q => new
             {
@@ -62,13 +60,13 @@ internal sealed class QaStreamPolicy(AppDbContext db, IOptions<JsonOptions> json
 
         return [.. events.Select(e =>
         {
-            if (!EventKindsQa.CarryQuestion.Contains(e.Kind) || !current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var now))
+            if (!QaEventKinds.CarryQuestion.Contains(e.Kind) || !current.TryGetValue(e.Data.GetProperty("id").GetGuid(), out var now))
             {
                 return e;
             }
 
             object data = moderation || now.Question.Status == QuestionStatus.Visible
-                ? now.Question.ToView(now.Name, now.Pinned, audience)
+                ? now.Question.ToView(now.Name, now.Pinned, Caller.Anonymous, moderates: moderation)
                 : new { id = now.Question.Id, status = now.Question.Status };
             return e with { Data = JsonSerializer.SerializeToElement(data, json.Value.SerializerOptions) };
         })];

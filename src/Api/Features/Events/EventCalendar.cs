@@ -1,0 +1,56 @@
+using System.Text;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
+using EventStatus = CommunityOfPractice.Domain.Events.EventStatus;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Events;
+
+/// <summary>
+/// iCalendar for events (RFC 5545, made with Ical.Net). Times are written in the event's own
+/// zone with its VTIMEZONE, so calendars show 12:30 London time whatever the season.
+/// </summary>
+internal static class EventCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Write(IEnumerable<CommunityEvent> events, string webBaseUrl, string name)
+    {
+        var calendar = new Calendar { ProductId = "-//Community of Practice//Events//EN" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var zone in events.Select(e => e.TimeZone).Distinct())
+        {
+            calendar.AddTimeZone(zone);
+        }
+
+        foreach (var e in events)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
+            var item = new CalendarEvent
+            {
+                Uid = $"{e.Id}@communityofpractice.org.uk",
+                Summary = e.Title,
+                Description = e.DescriptionMarkdown,
+                Start = Local(e.StartsAt, zone, e.TimeZone),
+                End = Local(e.EndsAt, zone, e.TimeZone),
+                Location = e.Venue ?? (e.OnlineUrl is null ? null : "Online"),
+                Url = new Uri($"{webBaseUrl.TrimEnd('/')}/Events/{e.Id}"),
+                Status = e.Status == EventStatus.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
+                DtStamp = new CalDateTime(DateTime.UtcNow),
+            };
+            calendar.Events.Add(item);
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>
+        new(DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified), zoneId);
+}

@@ -1,0 +1,20 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Domain.Discussions;
+using CommunityOfPractice.Domain.Events;
+using FluentValidation;
+using Mediator;
+
+namespace CommunityOfPractice.Api.Features.Events;
+
+public static class GetEvent
+{
+    public sealed record Query(Caller Caller, Guid EventId) : IQuery<EventDetail>;
+
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, EventDetail>
+    {
+        public async ValueTask<EventDetail> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.EventDetailAsync(query.EventId, query.Caller, clock, cancellationToken);
+    }
+}

@@ -1,0 +1,39 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Domain.Discussions;
+using FluentValidation;
+using Mediator;
+
+namespace CommunityOfPractice.Api.Features.Events;
+
+/// <summary>
+/// Hosts publish a draft (members can then see it and register). Publishing also opens the
+/// event's discussion thread, so people can talk before and after.
+/// </summary>
+public static class PublishEvent
+{
+    public sealed record Command(Caller Caller, Guid EventId) : ICommand<EventDetail>, ITransactional;
+
+    internal sealed class Handler(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+        : ICommandHandler<Command, EventDetail>
+    {
+        public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var found = await db.ManagedEventAsync(command.EventId, command.Caller, cancellationToken, withPlaces: true);
+            var now = clock.GetUtcNow();
+            found.Publish(now);
+            if (found.ThreadId is null)
+            {
+                var opening = $"Talk about **{found.Title}** here, before and after the event.";
+                var thread = DiscussionThread.Start(found.Title, opening, found.HostId, [.. found.Places], found.Stage, now);
+                var post = Post.Write(thread.Id, 1, found.HostId, opening, markdown.ToHtml(opening), null, now);
+                db.AddRange(thread, post);
+                found.AttachThread(thread.Id);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return await db.EventDetailAsync(command.EventId, command.Caller, clock, cancellationToken);
+        }
+    }
+}

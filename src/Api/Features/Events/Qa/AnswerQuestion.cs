@@ -1,0 +1,35 @@
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
+using FluentValidation;
+using Mediator;
+
+namespace CommunityOfPractice.Api.Features.Events.Qa;
+
+/// <summary>After the webinar, a host or moderator answers a question in writing (Markdown); its asker sees the answer on the question.</summary>
+public static class AnswerQuestion
+{
+    public sealed record Command(Caller Caller, Guid EventId, Guid QuestionId, string? Answer) : ICommand<QuestionView>, ITransactional;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a) && a.Length <= Question.AnswerMaxLength)
+                .WithMessage($"Write an answer of at most {Question.AnswerMaxLength:N0} characters.").OverridePropertyName("answer");
+        }
+    }
+
+    internal sealed class Handler(QuestionModeration moderation, MarkdownRenderer markdown, TimeProvider clock, ILogger<Handler> logger)
+        : ICommandHandler<Command, QuestionView>
+    {
+        public async ValueTask<QuestionView> Handle(Command command, CancellationToken cancellationToken) =>
+            await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (_, question) =>
+            {
+                question.AnswerInWriting(command.Answer!, markdown.ToHtml(command.Answer!), clock.GetUtcNow());
+                logger.LogInformation("Question {QuestionId} answered in writing; its asker {MemberId} is told on the question", question.Id, question.AuthorId);
+                return Task.CompletedTask;
+            }, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
+using FluentValidation;
+using Mediator;
+
+namespace CommunityOfPractice.Api.Features.Events.Qa;
+
+/// <summary>A host or moderator hides a question with a reason, which its asker sees; a hidden question is no longer pinned.</summary>
+public static class HideQuestion
+{
+    public sealed record Command(Caller Caller, Guid EventId, Guid QuestionId, string? Reason) : ICommand<QuestionView>, ITransactional;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r))
+                .WithMessage("Say why the question is hidden; its asker will see the reason.")
+                .MaximumLength(Question.ReasonMaxLength)
+                .WithMessage($"A reason has at most {Question.ReasonMaxLength} characters.")
+                .OverridePropertyName("reason");
+        }
+    }
+
+    internal sealed class Handler(QuestionModeration moderation) : ICommandHandler<Command, QuestionView>
+    {
+        public async ValueTask<QuestionView> Handle(Command command, CancellationToken cancellationToken) =>
+            await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (found, question) =>
+            {
+                question.Hide(command.Reason!);
+                if (found.PinnedQuestionId == question.Id)
+                {
+                    found.Pin(null);
+                }
+
+                return Task.CompletedTask;
+            }, cancellationToken, announcesPin: true);
+    }
+}

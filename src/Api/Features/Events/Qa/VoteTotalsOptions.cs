@@ -1,0 +1,17 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Events.Qa;
+using CommunityOfPractice.Domain.Events;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Features.Events.Qa;
+
+public sealed class VoteTotalsOptions
+{
+    /// <summary>At most one totals update per stream per window: 250 ms is four a second.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(250);
+}
