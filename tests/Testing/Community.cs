@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CommunityOfPractice.Contracts.Community;
 using Xunit;
 
 namespace CommunityOfPractice.Testing;
@@ -25,9 +26,9 @@ public static class Community
         var anonymous = newClient();
         var email = $"{Guid.NewGuid():N}@tests.communityofpractice.org.uk";
         var displayName = $"{name} {Guid.NewGuid().ToString()[..6]}";
-        using var registered = await anonymous.PostAsJsonAsync("/api/v1/account/register", new { email, password = Password, displayName });
+        using var registered = await anonymous.PostAsJsonAsync("/api/v1/account/register", new RegisterRequest(email, Password, displayName));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        var id = (await registered.ReadAsync<RegisteredMember>()).Id;
+        var id = (await registered.ReadAsync<Registered>()).Id;
 
         if (roles.Length > 0)
         {
@@ -44,6 +45,4 @@ public static class Community
         client.Authorize(token.AccessToken);
         return new TestMember(id, email, Password, displayName, client, token);
     }
-
-    private sealed record RegisteredMember(Guid Id, string Email, string DisplayName);
 }

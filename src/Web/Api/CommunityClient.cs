@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CommunityOfPractice.Web.Api;
@@ -8,11 +9,11 @@ public sealed partial class ApiClient
     public Task<ApiResult<Registered>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
         SendAsync<Registered>(HttpMethod.Post, "api/v1/account/register", request, cancellationToken);
 
-    public Task<ApiResult<Profile>> GetMyProfileAsync(CancellationToken cancellationToken) =>
-        SendAsync<Profile>(HttpMethod.Get, "api/v1/me", null, cancellationToken);
+    public Task<ApiResult<MyProfile>> GetMyProfileAsync(CancellationToken cancellationToken) =>
+        SendAsync<MyProfile>(HttpMethod.Get, "api/v1/me", null, cancellationToken);
 
-    public Task<ApiResult<Profile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
-        SendAsync<Profile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
+    public Task<ApiResult<MyProfile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
+        SendAsync<MyProfile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
 
     public Task<ApiResult<MemberProfile>> FindMemberByHandleAsync(string handle, CancellationToken cancellationToken) =>
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people?handle={Uri.EscapeDataString(handle)}", null, cancellationToken);
@@ -20,14 +21,14 @@ public sealed partial class ApiClient
     public Task<ApiResult<MemberProfile>> GetMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people/{memberId}", null, cancellationToken);
 
-    public Task<ApiResult<IReadOnlyList<Place>>> GetPlacesAsync(CancellationToken cancellationToken) =>
-        SendAsync<IReadOnlyList<Place>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
+    public Task<ApiResult<IReadOnlyList<PlaceView>>> GetPlacesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<PlaceView>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
 
-    public Task<ApiResult<IReadOnlyList<Organisation>>> GetOrganisationsAsync(CancellationToken cancellationToken) =>
-        SendAsync<IReadOnlyList<Organisation>>(HttpMethod.Get, "api/v1/organisations", null, cancellationToken);
+    public Task<ApiResult<IReadOnlyList<OrganisationView>>> GetOrganisationsAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<OrganisationView>>(HttpMethod.Get, "api/v1/organisations", null, cancellationToken);
 
-    public Task<ApiResult<IReadOnlyList<Stage>>> GetStagesAsync(CancellationToken cancellationToken) =>
-        SendAsync<IReadOnlyList<Stage>>(HttpMethod.Get, "api/v1/stages", null, cancellationToken);
+    public Task<ApiResult<IReadOnlyList<StageView>>> GetStagesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<StageView>>(HttpMethod.Get, "api/v1/stages", null, cancellationToken);
 
     public Task<ApiResult<PeoplePage>> GetPeopleAsync(string? search, string? after, int limit, CancellationToken cancellationToken)
     {

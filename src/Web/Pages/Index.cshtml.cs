@@ -1,6 +1,7 @@
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
+using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,17 +9,11 @@ namespace CommunityOfPractice.Web.Pages;
 
 public sealed class IndexModel(ApiClient api) : PageModel
 {
-    // What the community's framework says, for when the Api cannot be asked.
-    private static readonly IReadOnlyList<Stage> _fallbackStages =
-    [
-        new("Intention", 1, "A shared intention to change the place is named and people gather around it."),
-        new("Established", 2, "The work has a home: people, resources and ways of working are in place."),
-        new("Connection", 3, "Relationships form across organisations, sectors and residents."),
-        new("Mutuality", 4, "Partners share power, risk and learning as equals."),
-        new("Systemic", 5, "The way the place works has changed, and the change holds."),
-    ];
+    // The framework as the domain describes it, for when the Api cannot be asked.
+    private static readonly IReadOnlyList<StageView> _fallbackStages =
+        [.. FrameworkStages.InOrder.Select(s => new StageView(s, (int)s, s.Describe()))];
 
-    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+    public IReadOnlyList<StageView> Stages { get; private set; } = [];
 
     /// <summary>The five most recently active threads, for signed-in members (the Api shows threads to members only).</summary>
     public IReadOnlyList<ThreadSummary> LatestThreads { get; private set; } = [];

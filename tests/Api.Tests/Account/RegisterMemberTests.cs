@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,7 @@ public sealed class RegisterMemberTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var token = await Tokens.PasswordGrantAsync(client, email, "Newcomer-2026");
         client.Authorize(token.AccessToken);
-        var profile = await client.GetFromJsonAsync<ProfileBody>("/api/v1/me");
+        var profile = await client.GetFromJsonAsync<MyProfile>("/api/v1/me");
         Assert.Equal("Nia Newcomer", profile!.DisplayName);
         Assert.Equal(email, profile.Email);
         Assert.Equal(["member"], profile.Roles);
@@ -83,6 +84,4 @@ public sealed class RegisterMemberTests(ApiFactory api)
         Assert.NotEmpty(problem.Errors);
         return problem;
     }
-
-    private sealed record ProfileBody(string Email, string DisplayName, string[] Roles);
 }

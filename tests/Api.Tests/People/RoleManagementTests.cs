@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.People;
@@ -69,8 +70,8 @@ public sealed class RoleManagementTests(ApiFactory api)
         string? next = null;
         do
         {
-            var page = await admin.GetFromJsonAsync<Page>($"/api/v1/admin/people?search={tag}&limit=2&after={next}");
-            Assert.True(page!.Items.Length <= 2);
+            var page = await admin.GetFromJsonAsync<PeoplePage>($"/api/v1/admin/people?search={tag}&limit=2&after={next}");
+            Assert.True(page!.Items.Count <= 2);
             seen.AddRange(page.Items);
             next = page.Next;
         }
@@ -93,11 +94,7 @@ public sealed class RoleManagementTests(ApiFactory api)
 
     private static async Task<Person> FindAsync(HttpClient admin, TestMember member)
     {
-        var page = await admin.GetFromJsonAsync<Page>($"/api/v1/admin/people?search={Uri.EscapeDataString(member.Email)}");
+        var page = await admin.GetFromJsonAsync<PeoplePage>($"/api/v1/admin/people?search={Uri.EscapeDataString(member.Email)}");
         return Assert.Single(page!.Items);
     }
-
-    private sealed record Person(Guid Id, string Email, string DisplayName, string[] Roles);
-
-    private sealed record Page(Person[] Items, string? Next);
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommunityOfPractice.Api.Tests.Account;
+using CommunityOfPractice.Contracts.Community;
+using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Places;
@@ -11,10 +13,10 @@ public sealed class AddPlaceTests(ApiFactory api)
     [Fact]
     public async Task The_seeded_list_has_london_boroughs_combined_authorities_and_our_places()
     {
-        var places = await api.CreateClient().GetFromJsonAsync<PlaceBody[]>("/api/v1/places", Json.Options);
+        var places = await api.CreateClient().GetFromJsonAsync<PlaceView[]>("/api/v1/places", Json.Options);
 
-        Assert.Equal(33, places!.Count(p => p.Kind == "LondonBorough"));
-        Assert.Contains(places!, p => p is { Name: "Greater Manchester", Kind: "CombinedAuthority" });
+        Assert.Equal(33, places!.Count(p => p.Kind == PlaceKind.LondonBorough));
+        Assert.Contains(places!, p => p is { Name: "Greater Manchester", Kind: PlaceKind.CombinedAuthority });
         Assert.Contains(places!, p => p.Name == "Hackney");
         Assert.Contains(places!, p => p.Name == "Southwark");
     }
@@ -30,7 +32,7 @@ public sealed class AddPlaceTests(ApiFactory api)
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var places = await api.CreateClient().GetFromJsonAsync<PlaceBody[]>("/api/v1/places");
+        var places = await api.CreateClient().GetFromJsonAsync<PlaceView[]>("/api/v1/places", Json.Options);
         Assert.Single(places!, p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -45,6 +47,4 @@ public sealed class AddPlaceTests(ApiFactory api)
         Assert.Contains("name", (await RegisterMemberTests.AssertValidationProblem(noName)).Errors.Keys);
         Assert.Contains("kind", (await RegisterMemberTests.AssertValidationProblem(badKind)).Errors.Keys);
     }
-
-    private sealed record PlaceBody(Guid Id, string Name, string Kind);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityOfPractice.Api.Tests.Account;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Profile;
@@ -13,7 +14,7 @@ public sealed class UpdateMyProfileTests(ApiFactory api)
     public async Task A_member_sets_name_bio_organisation_and_places()
     {
         var member = await Community.JoinAsync(api.CreateClient);
-        var places = await member.Client.GetFromJsonAsync<Ref[]>("/api/v1/places");
+        var places = await member.Client.GetFromJsonAsync<PlaceView[]>("/api/v1/places", Json.Options);
         var hackney = places!.Single(p => p.Name == "Hackney");
         var southwark = places!.Single(p => p.Name == "Southwark");
         var organisation = await AddOrganisationAsync($"Hackney Co-op {Guid.NewGuid():N}");
@@ -63,13 +64,11 @@ public sealed class UpdateMyProfileTests(ApiFactory api)
         Assert.Equal(["bio", "displayName"], problem.Errors.Keys.Order());
     }
 
-    private async Task<Ref> AddOrganisationAsync(string name)
+    private async Task<OrganisationView> AddOrganisationAsync(string name)
     {
         using var admin = await Community.AdminAsync(api.CreateClient);
         using var created = await admin.PostAsJsonAsync("/api/v1/organisations", new { name, website = "https://example.org" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return await created.ReadAsync<Ref>();
+        return await created.ReadAsync<OrganisationView>();
     }
-
-    private sealed record Ref(Guid Id, string Name);
 }

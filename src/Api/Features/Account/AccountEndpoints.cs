@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,12 +10,13 @@ public static class AccountEndpoints
     {
         var account = api.MapGroup("/account").WithTags("Account").AllowAnonymous();
 
-        account.MapPost("/register", async Task<Created<RegisterMember.Registered>> (
-                RegisterMember.Command command, ISender sender, CancellationToken cancellationToken) =>
+        account.MapPost("/register", async Task<Created<Registered>> (
+                RegisterRequest body, ISender sender, CancellationToken cancellationToken) =>
             {
-                var registered = await sender.Send(command, cancellationToken);
+                var registered = await sender.Send(new RegisterMember.Command(body.Email, body.Password, body.DisplayName), cancellationToken);
                 return TypedResults.Created("/api/v1/me", registered);
             })
+            .WithName(nameof(RegisterMember))
             .WithSummary("Join the community (email, password, display name)")
             .ProducesValidationProblem();
 
@@ -23,6 +25,8 @@ public static class AccountEndpoints
                 await sender.Send(new ConfirmEmail.Command(memberId, code), cancellationToken)
                     ? TypedResults.NoContent()
                     : TypedResults.Problem("This confirmation link is not valid or has expired.", statusCode: StatusCodes.Status400BadRequest))
-            .WithSummary("Confirm an email address from the link in the confirmation message");
+            .WithName(nameof(ConfirmEmail))
+            .WithSummary("Confirm an email address from the link in the confirmation message")
+            .ProducesValidationProblem();
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Contracts.Community;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -12,21 +12,21 @@ namespace CommunityOfPractice.Api.Features.Account;
 /// <summary>A newcomer joins: account, member role and profile in one go.</summary>
 public static class RegisterMember
 {
+    // Not ITransactional: the AccountFactory writes account, roles and profile in its own
+    // transaction (it also serves the seeders), and the confirmation link is only logged.
     public sealed record Command(string Email, string Password, string DisplayName) : ICommand<Registered>;
-
-    public sealed record Registered(Guid Id, string Email, string DisplayName);
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
             RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-                .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
+                .MaximumLength(MemberLimits.EmailMaxLength).WithMessage($"An email address has at most {MemberLimits.EmailMaxLength} characters.")
                 .EmailAddress().WithMessage("Enter a valid email address, like name@example.org.");
             RuleFor(c => c.Password).NotEmpty().WithMessage("Choose a password.");
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Tell the community your name.")
-                .MaximumLength(Member.DisplayNameMaxLength)
-                .WithMessage($"A display name has at most {Member.DisplayNameMaxLength} characters.");
+                .MaximumLength(MemberLimits.DisplayNameMaxLength)
+                .WithMessage($"A display name has at most {MemberLimits.DisplayNameMaxLength} characters.");
         }
     }
 

@@ -1,5 +1,5 @@
-using CommunityOfPractice.Contracts;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,19 +11,22 @@ public static class OrganisationEndpoints
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisations");
 
-        organisations.MapGet("/", async Task<Ok<IReadOnlyList<OrganisationDto>>> (ISender sender, CancellationToken cancellationToken) =>
+        organisations.MapGet("/", async Task<Ok<IReadOnlyList<OrganisationView>>> (ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListOrganisations.Query(), cancellationToken)))
             .AllowAnonymous()
+            .WithName(nameof(ListOrganisations))
             .WithSummary("Organisations in the community");
 
-        organisations.MapPost("/", async Task<Created<OrganisationDto>> (
-                AddOrganisation.Command command, ISender sender, CancellationToken cancellationToken) =>
+        organisations.MapPost("/", async Task<Created<OrganisationView>> (
+                AddOrganisationRequest body, ISender sender, CancellationToken cancellationToken) =>
             {
-                var organisation = await sender.Send(command, cancellationToken);
+                var organisation = await sender.Send(new AddOrganisation.Command(body.Name, body.Website), cancellationToken);
                 return TypedResults.Created((string?)null, organisation);
             })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireAuthorization(Policies.Admin)
+            .WithName(nameof(AddOrganisation))
             .WithSummary("Add an organisation (admin)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

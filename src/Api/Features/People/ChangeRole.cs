@@ -1,7 +1,6 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Contracts;
-using CommunityOfPractice.Domain.Community;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +14,7 @@ namespace CommunityOfPractice.Api.Features.People;
 /// </summary>
 public static class ChangeRole
 {
-    public sealed record Command(Guid AdminId, Guid PersonId, string Role, bool Grant) : ICommand;
+    public sealed record Command(Caller Caller, Guid PersonId, string Role, bool Grant) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -36,7 +35,7 @@ public static class ChangeRole
                 throw new ConflictException("Everyone in the community is a member; that role cannot be revoked.");
             }
 
-            if (!command.Grant && command.Role == Roles.Admin && command.PersonId == command.AdminId)
+            if (!command.Grant && command.Role == Roles.Admin && command.Caller.Is(command.PersonId))
             {
                 throw new ConflictException("You cannot revoke your own admin role; ask another admin.");
             }

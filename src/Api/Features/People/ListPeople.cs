@@ -1,16 +1,13 @@
 using System.Text;
 using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure.Validation;
+using CommunityOfPractice.Contracts.Community;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.People;
-
-public sealed record PersonDto(
-    Guid Id, string Email, string DisplayName, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt, bool LockedOut);
-
-public sealed record PeoplePage(IReadOnlyList<PersonDto> Items, string? Next);
 
 /// <summary>
 /// The admin's list of people, by name, with keyset pagination: the cursor is the last row's
@@ -27,8 +24,7 @@ public static class ListPeople
     {
         public Validator()
         {
-            RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).When(q => q.Limit is not null)
-                .WithMessage($"Ask for 1 to {MaxLimit} people at a time.");
+            RuleFor(q => q.Limit).PageLimit(MaxLimit, "people");
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search for at most 100 characters.");
             RuleFor(q => q.After).Must(after => Cursor.TryRead(after, out _)).When(q => q.After is not null)
                 .WithMessage("This page link is not valid; start from the first page.");
@@ -58,7 +54,7 @@ public static class ListPeople
             var rows = await members
                 .OrderBy(m => m.DisplayName).ThenBy(m => m.Id)
                 .Take(limit + 1)
-                .Select(m => new PersonDto(
+                .Select(m => new Person(
                     m.Id,
                     db.Users.Where(u => u.Id == m.Id).Select(u => u.Email!).Single(),
                     m.DisplayName,

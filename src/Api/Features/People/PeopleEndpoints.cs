@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Contracts;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,34 +11,48 @@ public static class PeopleEndpoints
     public static void MapPeopleEndpoints(this RouteGroupBuilder api)
     {
         var members = api.MapGroup("/people").WithTags("People").RequireAuthorization();
+
         members.MapGet("/", async Task<Ok<MemberProfile>> (string handle, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new FindMemberByHandle.Query(handle), cancellationToken)))
-            .WithSummary("The member a handle names, e.g. ?handle=amara-okafor");
-        members
-            .MapGet("/{memberId:guid}", async Task<Ok<MemberProfile>> (Guid memberId, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetMember.Query(memberId), cancellationToken)))
-            .WithSummary("A member's profile as other members see it (no e-mail address)");
+            .WithName(nameof(FindMemberByHandle))
+            .WithSummary("The member a handle names, e.g. ?handle=amara-okafor")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var people = api.MapGroup("/admin/people").WithTags("Admin")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        members.MapGet("/{memberId:guid}", async Task<Ok<MemberProfile>> (Guid memberId, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetMember.Query(memberId), cancellationToken)))
+            .WithName(nameof(GetMember))
+            .WithSummary("A member's profile as other members see it (no e-mail address)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var people = api.MapGroup("/admin/people").WithTags("Admin").RequireAuthorization(Policies.Admin);
 
         people.MapGet("/", async Task<Ok<PeoplePage>> (
                 string? search, string? after, int? limit, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListPeople.Query(search, after, limit), cancellationToken)))
-            .WithSummary("People in the community, by name, with their roles (admin)");
+            .WithName(nameof(ListPeople))
+            .WithSummary("People in the community, by name, with their roles (admin)")
+            .ProducesValidationProblem();
 
-        people.MapPut("/{personId:guid}/roles/{role}", (Guid personId, string role, ClaimsPrincipal admin, ISender sender, CancellationToken cancellationToken) =>
-                ChangeAsync(new ChangeRole.Command(admin.MemberId(), personId, role, Grant: true), sender, cancellationToken))
-            .WithSummary("Grant a role (admin)");
+        people.MapPut("/{personId:guid}/roles/{role}", (Guid personId, string role, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new ChangeRole.Command(caller, personId, role, Grant: true), cancellationToken)))
+            .WithName("GrantRole")
+            .WithSummary("Grant a role (admin)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        people.MapDelete("/{personId:guid}/roles/{role}", (Guid personId, string role, ClaimsPrincipal admin, ISender sender, CancellationToken cancellationToken) =>
-                ChangeAsync(new ChangeRole.Command(admin.MemberId(), personId, role, Grant: false), sender, cancellationToken))
-            .WithSummary("Revoke a role (admin)");
+        people.MapDelete("/{personId:guid}/roles/{role}", (Guid personId, string role, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new ChangeRole.Command(caller, personId, role, Grant: false), cancellationToken)))
+            .WithName("RevokeRole")
+            .WithSummary("Revoke a role (admin)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<NoContent> ChangeAsync(ChangeRole.Command command, ISender sender, CancellationToken cancellationToken)
+    private static async Task<NoContent> NoContentAsync(ValueTask<Unit> sent)
     {
-        await sender.Send(command, cancellationToken);
+        await sent;
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation;
 using Mediator;
@@ -10,7 +11,7 @@ namespace CommunityOfPractice.Api.Features.Places;
 /// <summary>Admins add a place that the list is missing (members cannot type free text).</summary>
 public static class AddPlace
 {
-    public sealed record Command(string Name, PlaceKind Kind) : ICommand<PlaceDto>;
+    public sealed record Command(string Name, PlaceKind Kind) : ICommand<PlaceView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -23,9 +24,9 @@ public static class AddPlace
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, PlaceDto>
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, PlaceView>
     {
-        public async ValueTask<PlaceDto> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<PlaceView> Handle(Command command, CancellationToken cancellationToken)
         {
             var place = Place.Create(command.Name, command.Kind);
             if (await db.Places.AnyAsync(p => p.Slug == place.Slug, cancellationToken))
@@ -35,7 +36,7 @@ public static class AddPlace
 
             db.Places.Add(place);
             await db.SaveChangesAsync(cancellationToken);
-            return new PlaceDto(place.Id, place.Name, place.Slug, place.Kind);
+            return new PlaceView(place.Id, place.Name, place.Slug, place.Kind);
         }
     }
 }

@@ -1,22 +1,21 @@
 using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Places;
 
-public sealed record PlaceDto(Guid Id, string Name, string Slug, PlaceKind Kind);
-
+/// <summary>The places people choose from, by name (anyone may read the list).</summary>
 public static class ListPlaces
 {
-    public sealed record Query : IQuery<IReadOnlyList<PlaceDto>>;
+    public sealed record Query : IQuery<IReadOnlyList<PlaceView>>;
 
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PlaceDto>>
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<PlaceView>>
     {
-        public async ValueTask<IReadOnlyList<PlaceDto>> Handle(Query query, CancellationToken cancellationToken) =>
+        public async ValueTask<IReadOnlyList<PlaceView>> Handle(Query query, CancellationToken cancellationToken) =>
             await db.Places.AsNoTracking()
                 .OrderBy(p => p.Name)
-                .Select(p => new PlaceDto(p.Id, p.Name, p.Slug, p.Kind))
+                .Select(p => new PlaceView(p.Id, p.Name, p.Slug, p.Kind))
                 .ToListAsync(cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
-using CommunityOfPractice.Contracts;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,18 +11,21 @@ public static class PlaceEndpoints
     {
         var places = api.MapGroup("/places").WithTags("Places");
 
-        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceDto>>> (ISender sender, CancellationToken cancellationToken) =>
+        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceView>>> (ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListPlaces.Query(), cancellationToken)))
             .AllowAnonymous()
+            .WithName(nameof(ListPlaces))
             .WithSummary("The UK places people can say they work in");
 
-        places.MapPost("/", async Task<Created<PlaceDto>> (AddPlace.Command command, ISender sender, CancellationToken cancellationToken) =>
+        places.MapPost("/", async Task<Created<PlaceView>> (AddPlaceRequest body, ISender sender, CancellationToken cancellationToken) =>
             {
-                var place = await sender.Send(command, cancellationToken);
+                var place = await sender.Send(new AddPlace.Command(body.Name, body.Kind), cancellationToken);
                 return TypedResults.Created((string?)null, place);
             })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireAuthorization(Policies.Admin)
+            .WithName(nameof(AddPlace))
             .WithSummary("Add a place (admin)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

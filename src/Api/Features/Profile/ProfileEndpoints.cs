@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Community;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,16 +11,20 @@ public static class ProfileEndpoints
     {
         var me = api.MapGroup("/me").WithTags("Profile").RequireAuthorization();
 
-        me.MapGet("/", async Task<Ok<ProfileDto>> (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetMyProfile.Query(user.MemberId()), cancellationToken)))
-            .WithSummary("The signed-in member's profile");
+        me.MapGet("/", async Task<Ok<MyProfile>> (Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetMyProfile.Query(caller), cancellationToken)))
+            .WithName(nameof(GetMyProfile))
+            .WithSummary("The signed-in member's profile")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        me.MapPut("/", async Task<Ok<ProfileDto>> (
-                UpdateMyProfile.Body body, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        me.MapPut("/", async Task<Ok<MyProfile>> (
+                UpdateProfileRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(
-                    new UpdateMyProfile.Command(user.MemberId(), body.DisplayName, body.Bio, body.OrganisationId, body.PlaceIds ?? []),
+                    new UpdateMyProfile.Command(caller, body.DisplayName, body.Bio, body.OrganisationId, body.PlaceIds ?? []),
                     cancellationToken)))
+            .WithName(nameof(UpdateMyProfile))
             .WithSummary("Edit the signed-in member's profile")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation;
 using FluentValidation.Results;
@@ -11,10 +12,8 @@ namespace CommunityOfPractice.Api.Features.Profile;
 /// <summary>A member edits what others see: name, bio, organisation and the places they work in.</summary>
 public static class UpdateMyProfile
 {
-    public sealed record Body(string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds);
-
-    public sealed record Command(Guid MemberId, string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid> PlaceIds)
-        : ICommand<ProfileDto>;
+    public sealed record Command(Caller Caller, string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid> PlaceIds)
+        : ICommand<MyProfile>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -30,11 +29,11 @@ public static class UpdateMyProfile
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, ProfileDto>
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, MyProfile>
     {
-        public async ValueTask<ProfileDto> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<MyProfile> Handle(Command command, CancellationToken cancellationToken)
         {
-            var member = await db.Members.Include(m => m.Places).SingleOrDefaultAsync(m => m.Id == command.MemberId, cancellationToken)
+            var member = await db.Members.Include(m => m.Places).SingleOrDefaultAsync(m => m.Id == command.Caller.Id, cancellationToken)
                 ?? throw new NotFoundException("This member has no profile.");
 
             var failures = new List<ValidationFailure>();
@@ -62,7 +61,7 @@ public static class UpdateMyProfile
 
             member.UpdateProfile(command.DisplayName, command.Bio, organisation, places);
             await db.SaveChangesAsync(cancellationToken);
-            return (await GetMyProfile.Handler.Read(db, member.Id, cancellationToken))!;
+            return (await db.MyProfileAsync(member.Id, cancellationToken))!;
         }
     }
 }

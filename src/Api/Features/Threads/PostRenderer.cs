@@ -1,5 +1,4 @@
 using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Discussions;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -45,13 +46,13 @@ public sealed class RegisterModel(ApiClient api) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Tell the community your name.")]
-        [StringLength(80, ErrorMessage = "A display name has at most 80 characters.")]
+        [StringLength(MemberLimits.DisplayNameMaxLength, ErrorMessage = "A display name has at most 80 characters.")]
         [Display(Name = "Display name")]
         public string DisplayName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org.")]
-        [StringLength(256, ErrorMessage = "An email address has at most 256 characters.")]
+        [StringLength(MemberLimits.EmailMaxLength, ErrorMessage = "An email address has at most 256 characters.")]
         [Display(Name = "Email address")]
         public string Email { get; set; } = string.Empty;
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Contracts.Community;
+using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -13,21 +15,21 @@ public sealed class IndexModel(ApiClient api) : PageModel
         [nameof(InputModel.DisplayName), nameof(InputModel.Bio), nameof(InputModel.OrganisationId), nameof(InputModel.PlaceIds)];
 
     // How the Api's place kinds read as group headings, in the order shown.
-    private static readonly (string Kind, string Heading)[] _placeGroups =
+    private static readonly (PlaceKind Kind, string Heading)[] _placeGroups =
     [
-        ("Nation", "Nations"),
-        ("CombinedAuthority", "Combined authorities"),
-        ("LocalAuthority", "Local authorities"),
-        ("LondonBorough", "London boroughs"),
-        ("Neighbourhood", "Neighbourhoods"),
+        (PlaceKind.Nation, "Nations"),
+        (PlaceKind.CombinedAuthority, "Combined authorities"),
+        (PlaceKind.LocalAuthority, "Local authorities"),
+        (PlaceKind.LondonBorough, "London boroughs"),
+        (PlaceKind.Neighbourhood, "Neighbourhoods"),
     ];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Api.Profile? Me { get; private set; }
+    public MyProfile? Me { get; private set; }
 
-    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<OrganisationView> Organisations { get; private set; } = [];
 
     public IReadOnlyList<PlaceGroup> PlaceGroups { get; private set; } = [];
 
@@ -72,7 +74,7 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
     public bool IsChosen(Guid placeId) => Input.PlaceIds.Contains(placeId);
 
-    private async Task<Api.Profile?> LoadAsync(CancellationToken cancellationToken)
+    private async Task<MyProfile?> LoadAsync(CancellationToken cancellationToken)
     {
         var me = api.GetMyProfileAsync(cancellationToken);
         var organisations = api.GetOrganisationsAsync(cancellationToken);
@@ -91,9 +93,9 @@ public sealed class IndexModel(ApiClient api) : PageModel
         return Me;
     }
 
-    private static IReadOnlyList<PlaceGroup> GroupPlaces(IReadOnlyList<Place> places)
+    private static IReadOnlyList<PlaceGroup> GroupPlaces(IReadOnlyList<PlaceView> places)
     {
-        var known = _placeGroups.Select(g => g.Kind).ToHashSet(StringComparer.Ordinal);
+        var known = _placeGroups.Select(g => g.Kind).ToHashSet();
         var groups = _placeGroups
             .Select(g => new PlaceGroup(g.Heading, [.. places.Where(p => p.Kind == g.Kind).OrderBy(p => p.Name)]))
             .ToList();
@@ -101,16 +103,16 @@ public sealed class IndexModel(ApiClient api) : PageModel
         return [.. groups.Where(g => g.Places.Count > 0)];
     }
 
-    public sealed record PlaceGroup(string Heading, IReadOnlyList<Place> Places);
+    public sealed record PlaceGroup(string Heading, IReadOnlyList<PlaceView> Places);
 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter the name the community will see.")]
-        [StringLength(80, ErrorMessage = "A display name has at most 80 characters.")]
+        [StringLength(MemberLimits.DisplayNameMaxLength, ErrorMessage = "A display name has at most 80 characters.")]
         [Display(Name = "Display name")]
         public string DisplayName { get; set; } = string.Empty;
 
-        [StringLength(2000, ErrorMessage = "A bio has at most 2,000 characters.")]
+        [StringLength(MemberLimits.BioMaxLength, ErrorMessage = "A bio has at most 2,000 characters.")]
         public string? Bio { get; set; }
 
         [Display(Name = "Organisation")]

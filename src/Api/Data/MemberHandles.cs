@@ -1,10 +1,12 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Domain.Discussions;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityOfPractice.Api.Features.People;
+namespace CommunityOfPractice.Api.Data;
 
-/// <summary>Finds the members that handles such as amara-okafor name (see <see cref="Mentions"/>).</summary>
+/// <summary>
+/// Finds the members that handles such as amara-okafor name (see <see cref="Mentions"/>). Shared:
+/// People looks a member up by handle, Threads links the @mentions of a post.
+/// </summary>
 internal static class MemberHandles
 {
     /// <summary>Each handle that names a member, with that member's id; one query for all of them.</summary>

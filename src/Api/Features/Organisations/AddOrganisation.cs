@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation;
 using Mediator;
@@ -7,26 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 
-public sealed record OrganisationDto(Guid Id, string Name, string Slug, string? Website);
-
-public static class ListOrganisations
-{
-    public sealed record Query : IQuery<IReadOnlyList<OrganisationDto>>;
-
-    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<OrganisationDto>>
-    {
-        public async ValueTask<IReadOnlyList<OrganisationDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Organisations.AsNoTracking()
-                .OrderBy(o => o.Name)
-                .Select(o => new OrganisationDto(o.Id, o.Name, o.Slug, o.Website))
-                .ToListAsync(cancellationToken);
-    }
-}
-
 /// <summary>Admins add organisations that people can then say they belong to.</summary>
 public static class AddOrganisation
 {
-    public sealed record Command(string Name, string? Website) : ICommand<OrganisationDto>;
+    public sealed record Command(string Name, string? Website) : ICommand<OrganisationView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -42,9 +27,9 @@ public static class AddOrganisation
         }
     }
 
-    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, OrganisationDto>
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, OrganisationView>
     {
-        public async ValueTask<OrganisationDto> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<OrganisationView> Handle(Command command, CancellationToken cancellationToken)
         {
             var organisation = Organisation.Create(command.Name, string.IsNullOrWhiteSpace(command.Website) ? null : command.Website.Trim());
             if (await db.Organisations.AnyAsync(o => o.Slug == organisation.Slug, cancellationToken))
@@ -54,7 +39,7 @@ public static class AddOrganisation
 
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(cancellationToken);
-            return new OrganisationDto(organisation.Id, organisation.Name, organisation.Slug, organisation.Website);
+            return new OrganisationView(organisation.Id, organisation.Name, organisation.Slug, organisation.Website);
         }
     }
 }

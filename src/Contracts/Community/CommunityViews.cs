@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Domain.Community;
+
+namespace CommunityOfPractice.Contracts.Community;
+
+/// <summary>The account just made; the newcomer signs in next.</summary>
+public sealed record Registered(Guid Id, string Email, string DisplayName);
+
+/// <summary>The signed-in member's own profile: what others see, plus their email address and roles.</summary>
+public sealed record MyProfile(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string? Bio,
+    NamedRef? Organisation,
+    IReadOnlyList<NamedRef> Places,
+    IReadOnlyList<string> Roles,
+    DateTimeOffset JoinedAt);
+
+/// <summary>What members see of each other: name, handle, bio, organisation, places. Never the e-mail address.</summary>
+public sealed record MemberProfile(
+    Guid Id, string DisplayName, string Handle, string? Bio, NamedRef? Organisation, IReadOnlyList<NamedRef> Places, DateTimeOffset JoinedAt);
+
+/// <summary>A person as an admin sees them in the list of people: with email, roles and whether they are locked out.</summary>
+public sealed record Person(
+    Guid Id, string Email, string DisplayName, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt, bool LockedOut);
+
+/// <summary>A page of people by name; <see cref="Next"/> is the cursor of the next page, null on the last.</summary>
+public sealed record PeoplePage(IReadOnlyList<Person> Items, string? Next);
+
+/// <summary>A UK place people can say they work in.</summary>
+public sealed record PlaceView(Guid Id, string Name, string Slug, PlaceKind Kind);
+
+public sealed record OrganisationView(Guid Id, string Name, string Slug, string? Website);
+
+/// <summary>One of the framework's five stages, with its place in the order and what marks it.</summary>
+public sealed record StageView(FrameworkStage Stage, int Order, string Description)
+{
+    /// <summary>The stage's name as links and forms carry it (<c>?stage=Connection</c>); not sent, it is <see cref="Stage"/>.</summary>
+    [JsonIgnore]
+    public string Name => Stage.ToString();
+}
