@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
@@ -99,7 +100,7 @@ public static class Program
         var racing = racers.Select(async member =>
         {
             await go.Task;
-            using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{created}/registration", new RegisterRequest([], ListMe: null), _json);
+            using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{created}/registration", new RegisterForEventRequest([], ListMe: null), _json);
             return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<MyRegistration>(_json) : null;
         }).ToList();
         watch.Start();
@@ -144,7 +145,7 @@ public static class Program
             await gate.WaitAsync();
             try
             {
-                using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{webinar}/registration", new { }, _json);
+                using var response = await member.Http.PutAsJsonAsync($"/api/v1/events/{webinar}/registration", new RegisterForEventRequest(Answers: null, ListMe: null), _json);
                 response.EnsureSuccessStatusCode();
             }
             finally
@@ -384,7 +385,7 @@ public static class Program
     private static async Task<BenchMember> HostAsync(Uri apiUrl, string adminToken)
     {
         var joined = await ApiClient.JoinAsync(apiUrl, -1);
-        var me = (await joined.Http.GetFromJsonAsync<MeDto>("/api/v1/me", _json))!;
+        var me = (await joined.Http.GetFromJsonAsync<MyProfile>("/api/v1/me", _json))!;
         using var adminHttp = ApiClient.NewHttpClient(apiUrl);
         adminHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
         using (var granted = await adminHttp.PutAsync($"/api/v1/admin/people/{me.Id}/roles/host", null))
@@ -404,8 +405,6 @@ public static class Program
     private sealed record VoteRecord(Guid Question, int Total, TimeSpan Due, TimeSpan Answered, int Status);
 
     private sealed record TokenDto([property: JsonPropertyName("access_token")] string AccessToken);
-
-    private sealed record MeDto(Guid Id);
 
 
     /// <summary>One attendee's hub connection: what arrived when (handlers run one at a time per connection).</summary>

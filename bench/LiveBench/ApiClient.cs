@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Threads;
 
@@ -40,7 +41,7 @@ public static class ApiClient
         var http = NewHttpClient(baseUrl);
         var email = $"bench-{index}-{Guid.NewGuid():N}@bench.communityofpractice.org.uk";
         using (var registered = await http.PostAsJsonAsync("/api/v1/account/register",
-            new { email, password = Password, displayName = $"Bench Member {index}" }, Json))
+            new RegisterMemberRequest(email, Password, $"Bench Member {index}"), Json))
         {
             await EnsureAsync(registered, "register");
         }

@@ -26,7 +26,7 @@ public static class Community
         var anonymous = newClient();
         var email = $"{Guid.NewGuid():N}@tests.communityofpractice.org.uk";
         var displayName = $"{name} {Guid.NewGuid().ToString()[..6]}";
-        using var registered = await anonymous.PostAsJsonAsync("/api/v1/account/register", new RegisterRequest(email, Password, displayName));
+        using var registered = await anonymous.PostAsJsonAsync("/api/v1/account/register", new RegisterMemberRequest(email, Password, displayName));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var id = (await registered.ReadAsync<Registered>()).Id;
 

@@ -3,7 +3,7 @@ using CommunityOfPractice.Domain.Community;
 namespace CommunityOfPractice.Contracts.Community;
 
 /// <summary>A newcomer joins: the Api checks the email is free and the password strong enough.</summary>
-public sealed record RegisterRequest(string Email, string Password, string DisplayName);
+public sealed record RegisterMemberRequest(string Email, string Password, string DisplayName);
 
 /// <summary>What a member may change about themselves; <see cref="PlaceIds"/> left out means none.</summary>
 public sealed record UpdateProfileRequest(string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds);

@@ -24,7 +24,7 @@ public sealed record EventRequest(
 public sealed record CancelEventRequest(string Reason);
 
 /// <summary>Answers to the event's questions, in order, and whether to be named on the attendance list.</summary>
-public sealed record RegisterRequest(IReadOnlyList<string>? Answers, bool? ListMe);
+public sealed record RegisterForEventRequest(IReadOnlyList<string>? Answers, bool? ListMe);
 
 /// <summary>A secret address of my calendar feed; the token in it is the credential.</summary>
 public sealed record CalendarFeedAddress(string Url, string Token);

@@ -6,7 +6,7 @@ namespace CommunityOfPractice.Web.Api;
 /// <summary>The account, profile, people, places and organisations calls of the one Api client.</summary>
 public sealed partial class ApiClient
 {
-    public Task<ApiResult<Registered>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+    public Task<ApiResult<Registered>> RegisterAsync(RegisterMemberRequest request, CancellationToken cancellationToken) =>
         SendAsync<Registered>(HttpMethod.Post, "api/v1/account/register", request, cancellationToken);
 
     public Task<ApiResult<MyProfile>> GetMyProfileAsync(CancellationToken cancellationToken) =>

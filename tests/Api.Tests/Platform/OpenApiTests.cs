@@ -41,10 +41,15 @@ public sealed class OpenApiTests(ApiFactory api)
 
         Assert.NotEmpty(operations);
         Assert.Empty(operations.Where(o => string.IsNullOrEmpty((string?)o.Operation["operationId"])).Select(o => o.Name));
-        Assert.Empty(operations.Where(o => !o.Operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('4'))).Select(o => o.Name));
+        Assert.Empty(operations.Where(o => CanFail(o.Operation) && !o.Operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('4'))).Select(o => o.Name));
         var ids = operations.Select(o => (string)o.Operation["operationId"]!).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
+
+    // An operation anyone may call with nothing to send (the list of stages) has no client error to declare.
+    private static bool CanFail(JsonNode operation) =>
+        operation["parameters"] is JsonArray { Count: > 0 } || operation["requestBody"] is not null
+        || operation["security"] is not JsonArray { Count: 0 };
 
     private async Task<string> ServedAsync() =>
         JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!.ToJsonString(_indented) + "\n";

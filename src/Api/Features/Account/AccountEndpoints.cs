@@ -11,7 +11,7 @@ public static class AccountEndpoints
         var account = api.MapGroup("/account").WithTags("Account").AllowAnonymous();
 
         account.MapPost("/register", async Task<Created<Registered>> (
-                RegisterRequest body, ISender sender, CancellationToken cancellationToken) =>
+                RegisterMemberRequest body, ISender sender, CancellationToken cancellationToken) =>
             {
                 var registered = await sender.Send(new RegisterMember.Command(body.Email, body.Password, body.DisplayName), cancellationToken);
                 return TypedResults.Created("/api/v1/me", registered);

@@ -64,7 +64,7 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         events.MapPut("/{eventId:guid}/registration", async Task<Ok<MyRegistration>> (
-                Guid eventId, RegisterRequest? body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                Guid eventId, RegisterForEventRequest? body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(
                     new RegisterForEvent.Command(caller, eventId, body?.Answers ?? [], body?.ListMe ?? false), cancellationToken)))
             .WithName(nameof(RegisterForEvent))

@@ -30,7 +30,7 @@ public sealed class RegisterModel(ApiClient api) : PageModel
         }
 
         var result = await api.RegisterAsync(
-            new RegisterRequest(Input.Email.Trim(), Input.Password, Input.DisplayName.Trim()), cancellationToken);
+            new RegisterMemberRequest(Input.Email.Trim(), Input.Password, Input.DisplayName.Trim()), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddApiProblem(result.Problem, _fields);
