@@ -6,6 +6,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Library;
+using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Library;
 using CommunityOfPractice.LibraryBench;
 using Npgsql;
 
@@ -52,13 +56,11 @@ var uploaders = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(as
     var times = new List<double>();
     await foreach (var (paper, pdf) in ready.Reader.ReadAllAsync())
     {
-        var metadata = JsonSerializer.Serialize(new
-        {
-            title = paper.Title, summary = paper.Summary, type = paper.Type, authors = new[] { $"Author {paper.Index % 97}" },
-            organisationId = organisations[paper.OrganisationIndex % organisations.Count], publishedOn = $"{paper.Year}-06-01",
-            placeIds = new[] { places[paper.PlaceIndex].Id }, stages = new[] { paper.Stage }, licence = "CC BY 4.0",
-            visibility = paper.Index % 5 == 0 ? "Members" : "Public",
-        });
+        var metadata = JsonSerializer.Serialize(new PublishPaperRequest(
+            paper.Title, paper.Summary, Enum.Parse<PaperType>(paper.Type), [$"Author {paper.Index % 97}"],
+            organisations[paper.OrganisationIndex % organisations.Count], new DateOnly(paper.Year, 6, 1),
+            [places[paper.PlaceIndex].Id], [Enum.Parse<FrameworkStage>(paper.Stage)], Hashtags: null, "CC BY 4.0", ExternalUrl: null,
+            paper.Index % 5 == 0 ? PaperVisibility.Members : PaperVisibility.Public, ThreadId: null), ApiJson.Options);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(metadata, Encoding.UTF8, "application/json"), "metadata" },
@@ -148,7 +150,7 @@ for (var round = 0; round < options.Repetitions; round++)
 
         samples.Add(ms);
         perQuery[query].Add(ms);
-        totals[query] = JsonNode.Parse(body)!["total"]!.GetValue<int>();
+        totals[query] = JsonSerializer.Deserialize<SearchResults>(body, ApiJson.Options)!.Total;
     }
 }
 

@@ -1,39 +1,14 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Library;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.Testing;
-
-public sealed record NamedRefBody(Guid Id, string Name);
-
-public sealed record PaperVersionBody(
-    int Number, string FileName, long SizeBytes, string Sha256, int PageCount, DateTimeOffset UploadedAt, NamedRefBody UploadedBy,
-    string Status, string? ExtractionError, string DownloadUrl);
-
-public sealed record PaperBody(
-    Guid Id, string Title, string Summary, string SummaryHtml, string Type, string[] Authors, NamedRefBody? Organisation,
-    DateOnly PublishedOn, NamedRefBody[] Places, string[] Stages, string[] Hashtags, string Licence, string? ExternalUrl,
-    string Visibility, NamedRefBody? Thread, NamedRefBody PublishedBy, DateTimeOffset CreatedAt, int CurrentVersion, string? Status,
-    string? DownloadUrl, PaperVersionBody[] Versions, bool CanAddVersion, NamedRefBody[] DiscussedIn, NamedRefBody[] PresentedAt);
-
-public sealed record PaperSummaryBody(
-    Guid Id, string Title, string Type, string[] Authors, NamedRefBody? Organisation, DateOnly PublishedOn, NamedRefBody[] Places,
-    string[] Stages, string[] Hashtags, string Visibility, string? ExternalUrl, int CurrentVersion, string? Status, int? PageCount,
-    string? DownloadUrl);
-
-public sealed record SearchHitBody(PaperSummaryBody Paper, string? SnippetHtml, int? Page, double Rank);
-
-public sealed record FacetValueBody(string Value, string Label, int Count, bool Selected);
-
-public sealed record FacetsBody(FacetValueBody[] Types, FacetValueBody[] Places, FacetValueBody[] Stages, FacetValueBody[] Organisations, FacetValueBody[] Years);
-
-public sealed record SearchResultsBody(string? Query, SearchHitBody[] Items, int Total, int Page, int Limit, bool HasMore, FacetsBody Facets);
 
 /// <summary>The library Api as a script uses it: multipart uploads, search, downloads.</summary>
 public static class LibraryApi
@@ -82,39 +57,39 @@ public static class LibraryApi
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, object? metadata, byte[]? file, string fileName = "paper.pdf") =>
         client.PostAsync("/api/v1/papers", Form(metadata, file, fileName));
 
-    public static async Task<PaperBody> PublishAsync(HttpClient client, byte[]? file, object? metadata = null, string fileName = "paper.pdf")
+    public static async Task<PaperDetail> PublishAsync(HttpClient client, byte[]? file, object? metadata = null, string fileName = "paper.pdf")
     {
         using var response = await PostAsync(client, metadata ?? Metadata(), file, fileName);
         await ExpectAsync(response, HttpStatusCode.Created);
-        return await response.ReadAsync<PaperBody>();
+        return await response.ReadAsync<PaperDetail>();
     }
 
-    public static async Task<PaperBody> AddVersionAsync(HttpClient client, Guid paperId, byte[] file, string fileName = "paper-v2.pdf")
+    public static async Task<PaperDetail> AddVersionAsync(HttpClient client, Guid paperId, byte[] file, string fileName = "paper-v2.pdf")
     {
         using var response = await client.PostAsync($"/api/v1/papers/{paperId}/versions", Form(null, file, fileName));
         await ExpectAsync(response, HttpStatusCode.Created);
-        return await response.ReadAsync<PaperBody>();
+        return await response.ReadAsync<PaperDetail>();
     }
 
-    public static async Task<PaperBody> GetAsync(HttpClient client, Guid paperId)
+    public static async Task<PaperDetail> GetAsync(HttpClient client, Guid paperId)
     {
         using var response = await client.GetAsync($"/api/v1/papers/{paperId}");
         await ExpectAsync(response, HttpStatusCode.OK);
-        return await response.ReadAsync<PaperBody>();
+        return await response.ReadAsync<PaperDetail>();
     }
 
-    public static async Task<SearchResultsBody> SearchAsync(HttpClient client, string query)
+    public static async Task<SearchResults> SearchAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"/api/v1/papers?{query}");
         await ExpectAsync(response, HttpStatusCode.OK);
-        return await response.ReadAsync<SearchResultsBody>();
+        return await response.ReadAsync<SearchResults>();
     }
 
     /// <summary>
     /// Waits (up to a minute) until the background worker has read the given version, then returns
     /// the paper: listens for the worker's signal first, then looks, so no outcome is missed.
     /// </summary>
-    public static async Task<PaperBody> ProcessedAsync(IServiceProvider services, HttpClient client, Guid paperId, int version = 1)
+    public static async Task<PaperDetail> ProcessedAsync(IServiceProvider services, HttpClient client, Guid paperId, int version = 1)
     {
         var signal = services.GetRequiredService<ExtractionSignal>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -130,7 +105,7 @@ public static class LibraryApi
         try
         {
             var paper = await GetAsync(client, paperId);
-            if (paper.Versions.Single(v => v.Number == version).Status == nameof(ExtractionStatus.Indexing))
+            if (paper.Versions.Single(v => v.Number == version).Status == ExtractionStatus.Indexing)
             {
                 await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
                 paper = await GetAsync(client, paperId);
@@ -144,11 +119,11 @@ public static class LibraryApi
         }
     }
 
-    public static async Task<PaperBody> PublishIndexedAsync(IServiceProvider services, HttpClient client, byte[] file, object? metadata = null)
+    public static async Task<PaperDetail> PublishIndexedAsync(IServiceProvider services, HttpClient client, byte[] file, object? metadata = null)
     {
         var paper = await PublishAsync(client, file, metadata);
         paper = await ProcessedAsync(services, client, paper.Id);
-        return paper.Status == nameof(ExtractionStatus.Indexed)
+        return paper.Status == ExtractionStatus.Indexed
             ? paper
             : throw new InvalidOperationException($"Extraction ended {paper.Status}: {paper.Versions[0].ExtractionError}");
     }

@@ -1,7 +1,16 @@
 using System.Net.Http.Json;
+using CommunityOfPractice.Contracts.Library;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CommunityOfPractice.Web.Api;
+
+/// <summary>What the library search page asks for; every list is "any of". Values are as the query string has them.</summary>
+public sealed record PaperSearch(
+    string? Q, IReadOnlyList<string> Types, IReadOnlyList<Guid> PlaceIds, IReadOnlyList<string> Stages, IReadOnlyList<Guid> OrganisationIds,
+    IReadOnlyList<int> Years, int Page);
+
+/// <summary>A file to send on: read from the browser's upload as it goes.</summary>
+public sealed record UploadFile(Stream Content, string FileName);
 
 /// <summary>The learning-paper library calls of the one Api client.</summary>
 public sealed partial class ApiClient
@@ -27,14 +36,14 @@ public sealed partial class ApiClient
         return SendAsync<SearchResults>(HttpMethod.Get, $"api/v1/papers{query.ToQueryString()}", null, cancellationToken);
     }
 
-    public Task<ApiResult<Paper>> GetPaperAsync(Guid paperId, CancellationToken cancellationToken) =>
-        SendAsync<Paper>(HttpMethod.Get, $"api/v1/papers/{paperId}", null, cancellationToken);
+    public Task<ApiResult<PaperDetail>> GetPaperAsync(Guid paperId, CancellationToken cancellationToken) =>
+        SendAsync<PaperDetail>(HttpMethod.Get, $"api/v1/papers/{paperId}", null, cancellationToken);
 
-    public Task<ApiResult<Paper>> PublishPaperAsync(PublishPaperRequest metadata, UploadFile? file, CancellationToken cancellationToken) =>
-        SendAsync<Paper>(HttpMethod.Post, "api/v1/papers", Multipart(metadata, file), cancellationToken);
+    public Task<ApiResult<PaperDetail>> PublishPaperAsync(PublishPaperRequest metadata, UploadFile? file, CancellationToken cancellationToken) =>
+        SendAsync<PaperDetail>(HttpMethod.Post, "api/v1/papers", Multipart(metadata, file), cancellationToken);
 
-    public Task<ApiResult<Paper>> AddPaperVersionAsync(Guid paperId, UploadFile file, CancellationToken cancellationToken) =>
-        SendAsync<Paper>(HttpMethod.Post, $"api/v1/papers/{paperId}/versions", Multipart(null, file), cancellationToken);
+    public Task<ApiResult<PaperDetail>> AddPaperVersionAsync(Guid paperId, UploadFile file, CancellationToken cancellationToken) =>
+        SendAsync<PaperDetail>(HttpMethod.Post, $"api/v1/papers/{paperId}/versions", Multipart(null, file), cancellationToken);
 
     /// <summary>
     /// The Api's answer for a paper's file, headers read and body not yet: the caller streams it on

@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Domain.Library;
 using CommunityOfPractice.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public sealed class ExtractionTests(LibraryFactory api)
         var indexed = await LibraryApi.ProcessedAsync(api.Services, funder.Client, paper.Id);
         var results = await LibraryApi.SearchAsync(funder.Client, $"q={word}");
 
-        Assert.Equal("Indexed", indexed.Status);
+        Assert.Equal(ExtractionStatus.Indexed, indexed.Status);
         Assert.Equal(4, indexed.Versions[0].PageCount);
         var hit = Assert.Single(results.Items);
         Assert.Equal(paper.Id, hit.Paper.Id);
@@ -41,7 +42,7 @@ public sealed class ExtractionTests(LibraryFactory api)
         await LibraryApi.AddVersionAsync(funder.Client, paper.Id, TestPdfs.Create("Cover", $"Final with {newWord}"));
         var indexed = await LibraryApi.ProcessedAsync(api.Services, funder.Client, paper.Id, version: 2);
 
-        Assert.Equal("Indexed", indexed.Status);
+        Assert.Equal(ExtractionStatus.Indexed, indexed.Status);
         Assert.Empty((await LibraryApi.SearchAsync(funder.Client, $"q={oldWord}")).Items);
         Assert.Equal(2, Assert.Single((await LibraryApi.SearchAsync(funder.Client, $"q={newWord}")).Items).Page);
     }
@@ -65,10 +66,10 @@ public sealed class ExtractionTests(LibraryFactory api)
         api.Services.GetRequiredService<ExtractionSignal>().Wake();
         var failed = await waiting;
 
-        Assert.Equal("Failed", failed.Status);
+        Assert.Equal(ExtractionStatus.Failed, failed.Status);
         Assert.Contains("could not be read", failed.Versions[0].ExtractionError, StringComparison.Ordinal);
         var seenByMember = await LibraryApi.GetAsync(member.Client, paper.Id);
-        Assert.Equal("Failed", seenByMember.Status);
+        Assert.Equal(ExtractionStatus.Failed, seenByMember.Status);
         Assert.Null(seenByMember.Versions[0].ExtractionError);
     }
 }

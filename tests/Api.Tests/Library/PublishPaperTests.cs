@@ -1,8 +1,9 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Library;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
@@ -30,11 +31,11 @@ public sealed class PublishPaperTests(LibraryFactory api)
         }), "Funding place-based (final).pdf");
 
         Assert.Equal("Funding Place-Based Systemic Change", paper.Title);
-        Assert.Equal("CaseStudy", paper.Type);
+        Assert.Equal(PaperType.CaseStudy, paper.Type);
         Assert.Contains("<strong>framework</strong>", paper.SummaryHtml, StringComparison.Ordinal);
         Assert.Equal(["Ada Lovelace", "Grace Hopper"], paper.Authors);
         Assert.Equal(["Southwark"], paper.Places.Select(p => p.Name));
-        Assert.Equal(["Connection", "Mutuality"], paper.Stages);
+        Assert.Equal([FrameworkStage.Connection, FrameworkStage.Mutuality], paper.Stages);
         Assert.Equal(["PowerofPlace", "learning"], paper.Hashtags);
         Assert.Equal(funder.Id, paper.PublishedBy.Id);
         Assert.Equal(1, paper.CurrentVersion);
@@ -47,8 +48,8 @@ public sealed class PublishPaperTests(LibraryFactory api)
         Assert.True(paper.CanAddVersion);
 
         var indexed = await LibraryApi.ProcessedAsync(api.Services, funder.Client, paper.Id);
-        Assert.Equal("Indexed", indexed.Status);
-        Assert.Equal("Indexed", indexed.Versions[0].Status);
+        Assert.Equal(ExtractionStatus.Indexed, indexed.Status);
+        Assert.Equal(ExtractionStatus.Indexed, indexed.Versions[0].Status);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class PublishPaperTests(LibraryFactory api)
 
         var paper = await LibraryApi.PublishAsync(funder.Client, TestPdfs.Create("Discussed."), LibraryApi.Metadata(extra: new { threadId = thread.Id }));
 
-        Assert.Equal(new NamedRefBody(thread.Id, "Reading group: the framework"), paper.Thread);
+        Assert.Equal(new NamedRef(thread.Id, "Reading group: the framework"), paper.Thread);
     }
 
     public static TheoryData<string, object?, byte[]?, HttpStatusCode, string> BadUploads => new()

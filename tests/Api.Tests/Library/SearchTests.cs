@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
@@ -33,7 +34,7 @@ public sealed class SearchTests(LibraryFactory api)
         var places = await LibraryApi.PlacesAsync(funder.Client);
         var (southwark, hackney) = (places["Southwark"], places["Hackney"]);
         var word = TestPdfs.UniqueWord();
-        async Task<PaperBody> Publish(string type, Guid place, string stage, string date) =>
+        async Task<PaperDetail> Publish(string type, Guid place, string stage, string date) =>
             await LibraryApi.PublishIndexedAsync(api.Services, funder.Client, TestPdfs.Create($"Learning about {word}."),
                 LibraryApi.Metadata(extra: new { type, placeIds = new[] { place }, stages = new[] { stage }, publishedOn = date }));
         var southwarkConnection = await Publish("CaseStudy", southwark, "Connection", "2024-05-01");
@@ -70,8 +71,8 @@ public sealed class SearchTests(LibraryFactory api)
         var first = await LibraryApi.SearchAsync(funder.Client, $"q={word}&limit=2");
         var second = await LibraryApi.SearchAsync(funder.Client, $"q={word}&limit=2&page=2");
 
-        Assert.Equal((2, 3, true), (first.Items.Length, first.Total, first.HasMore));
-        Assert.Equal((1, 3, false), (second.Items.Length, second.Total, second.HasMore));
+        Assert.Equal((2, 3, true), (first.Items.Count, first.Total, first.HasMore));
+        Assert.Equal((1, 3, false), (second.Items.Count, second.Total, second.HasMore));
         Assert.Equal(papers.Order(), first.Items.Concat(second.Items).Select(i => i.Paper.Id).Order());
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CommunityOfPractice.Domain.Library;
 using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
@@ -135,7 +136,7 @@ public sealed class VersionAndDownloadTests(LibraryFactory api)
         Assert.Equal(HttpStatusCode.NotFound, version.StatusCode);
         Assert.Empty((await LibraryApi.SearchAsync(visitor, $"q={word}")).Items);
 
-        Assert.Equal("Members", (await LibraryApi.GetAsync(member.Client, paper.Id)).Visibility);
+        Assert.Equal(PaperVisibility.Members, (await LibraryApi.GetAsync(member.Client, paper.Id)).Visibility);
         Assert.Equal(pdf, await member.Client.GetByteArrayAsync(paper.DownloadUrl));
         Assert.Equal(paper.Id, Assert.Single((await LibraryApi.SearchAsync(member.Client, $"q={word}")).Items).Paper.Id);
     }

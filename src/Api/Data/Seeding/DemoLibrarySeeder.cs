@@ -1,7 +1,9 @@
+using CommunityOfPractice.Contracts;
 using System.Security.Cryptography;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Library.Storage;
-using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using Mediator;
@@ -90,8 +92,8 @@ internal sealed class DemoLibrarySeeder(AppDbContext db, ISender sender, IPaperS
             using var file = new ReceivedFile(path, PaperUpload.SafeFileName(paper.Title + ".pdf"), bytes.Length,
                 Convert.ToHexStringLower(SHA256.HashData(bytes)));
             await sender.Send(new PublishPaper.Command(
-                new LibraryReader(funderId, IsAdmin: false),
-                new PublishPaper.Request(paper.Title, paper.Summary, paper.Type, paper.Authors, organisations.GetValueOrDefault(paper.Organisation),
+                new Caller(funderId, IsAdmin: false, IsModerator: false, IsHost: false, IsFunder: true),
+                new PublishPaperRequest(paper.Title, paper.Summary, paper.Type, paper.Authors, organisations.GetValueOrDefault(paper.Organisation),
                     paper.PublishedOn, [.. paper.Places.Where(places.ContainsKey).Select(p => places[p])], paper.Stages, paper.Hashtags,
                     "CC BY 4.0", null, paper.Visibility, null),
                 file), cancellationToken);

@@ -1,6 +1,7 @@
-using System.Security.Claims;
 using CommunityOfPractice.Api.Features.Library.Storage;
-using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using Mediator;
@@ -17,61 +18,80 @@ public static class LibraryEndpoints
     {
         // Reading is open to visitors (public papers); the handlers decide per paper.
         var papers = api.MapGroup("/papers").WithTags("Library");
-        Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> publishers = policy =>
-            policy.RequireRole(Roles.Funder, Roles.Host, Roles.Admin);
 
         papers.MapGet("/", async Task<Ok<SearchResults>> (
                 string? q, PaperType[]? type, Guid[]? placeId, FrameworkStage[]? stage, Guid[]? organisationId, int[]? year, int? page, int? limit,
-                ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+                Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new SearchPapers.Query(
-                    LibraryReader.From(user), q, type ?? [], placeId ?? [], stage ?? [], organisationId ?? [], year ?? [], page, limit), cancellationToken)))
-            .WithSummary("Search papers by what is inside them; filter by type, place, stage, organisation and year");
+                    caller, q, type ?? [], placeId ?? [], stage ?? [], organisationId ?? [], year ?? [], page, limit), cancellationToken)))
+            .WithName(nameof(SearchPapers))
+            .WithSummary("Search papers by what is inside them; filter by type, place, stage, organisation and year")
+            .ProducesValidationProblem();
 
         papers.MapPost("/", async Task<Created<PaperDetail>> (
-                HttpRequest request, ClaimsPrincipal user, ISender sender, IPaperStorage storage,
+                HttpRequest request, Caller caller, ISender sender, IPaperStorage storage,
                 IOptions<LibraryOptions> options, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
             {
                 using var upload = await PaperUpload.ReceiveAsync(request, options.Value, storage.IncomingFolder, cancellationToken);
                 var metadata = PublishPaper.ReadMetadata(upload.Metadata, json.Value.SerializerOptions);
-                var paper = await sender.Send(new PublishPaper.Command(LibraryReader.From(user), metadata, upload.File), cancellationToken);
-                return TypedResults.Created($"/api/v1/papers/{paper.Id}", paper);
+                var paper = await sender.Send(new PublishPaper.Command(caller, metadata, upload.File), cancellationToken);
+                return TypedResults.Created(PaperLinks.Paper(paper.Id), paper);
             })
-            .RequireAuthorization()
-            .RequireAuthorization(publishers)
-            .Accepts<PublishPaper.Request>("multipart/form-data")
+            .RequireAuthorization(Policies.Publisher)
+            .Accepts<PublishPaperRequest>("multipart/form-data")
+            .WithName(nameof(PublishPaper))
             .WithSummary("Publish a paper (funders, hosts, admins): multipart with a JSON \"metadata\" part and a PDF \"file\" part")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType);
 
         papers.MapGet("/{paperId:guid}", async Task<Ok<PaperDetail>> (
-                Guid paperId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetPaper.Query(LibraryReader.From(user), paperId), cancellationToken)))
-            .WithSummary("A paper with its versions (newest first)");
+                Guid paperId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetPaper.Query(caller, paperId), cancellationToken)))
+            .WithName(nameof(GetPaper))
+            .WithSummary("A paper with its versions (newest first)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         papers.MapPost("/{paperId:guid}/versions", async Task<Created<PaperDetail>> (
-                Guid paperId, HttpRequest request, ClaimsPrincipal user, ISender sender, IPaperStorage storage,
+                Guid paperId, HttpRequest request, Caller caller, ISender sender, IPaperStorage storage,
                 IOptions<LibraryOptions> options, CancellationToken cancellationToken) =>
             {
                 using var upload = await PaperUpload.ReceiveAsync(request, options.Value, storage.IncomingFolder, cancellationToken);
-                var paper = await sender.Send(new AddVersion.Command(LibraryReader.From(user), paperId, upload.File), cancellationToken);
+                var paper = await sender.Send(new AddVersion.Command(caller, paperId, upload.File), cancellationToken);
                 return TypedResults.Created(PaperLinks.File(paperId, paper.CurrentVersion), paper);
             })
-            .RequireAuthorization()
-            .RequireAuthorization(publishers)
+            .RequireAuthorization(Policies.Publisher)
+            .WithName(nameof(AddVersion))
             .WithSummary("Upload a new version (the publisher or an admin): multipart with a PDF \"file\" part")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        papers.MapGet("/{paperId:guid}/file", (Guid paperId, bool? download, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-                FileAsync(http, sender.Send(new DownloadPaper.Query(LibraryReader.From(http.User), paperId, null), cancellationToken), download))
-            .WithSummary("The current version's PDF; supports range requests; ?download=true to save rather than open");
+        papers.MapGet("/{paperId:guid}/file", (
+                Guid paperId, bool? download, Caller caller, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+                FileAsync(http, sender.Send(new DownloadPaper.Query(caller, paperId, null), cancellationToken), download))
+            .WithName(nameof(DownloadPaper))
+            .WithSummary("The current version's PDF; supports range requests; ?download=true to save rather than open")
+            .ProducesPdf();
 
-        papers.MapGet("/{paperId:guid}/versions/{number:int}/file", (Guid paperId, int number, bool? download, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
-                FileAsync(http, sender.Send(new DownloadPaper.Query(LibraryReader.From(http.User), paperId, number), cancellationToken), download))
-            .WithSummary("One version's PDF; supports range requests");
+        papers.MapGet("/{paperId:guid}/versions/{number:int}/file", (
+                Guid paperId, int number, bool? download, Caller caller, HttpContext http, ISender sender, CancellationToken cancellationToken) =>
+                FileAsync(http, sender.Send(new DownloadPaper.Query(caller, paperId, number), cancellationToken), download))
+            .WithName("DownloadPaperVersion")
+            .WithSummary("One version's PDF; supports range requests")
+            .ProducesPdf();
     }
+
+    // The whole file, a range of it, "not modified" for a matching ETag, or a range past its end;
+    // 404 for a paper the caller may not read, like one that does not exist.
+    private static RouteHandlerBuilder ProducesPdf(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+        .Produces<Stream>(StatusCodes.Status206PartialContent, "application/pdf")
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .Produces(StatusCodes.Status416RangeNotSatisfiable);
 
     private static async Task<FileStreamHttpResult> FileAsync(HttpContext http, ValueTask<DownloadPaper.Download> found, bool? download)
     {

@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityOfPractice.Api.Features.Library;
 
 /// <summary>
-/// Puts a checked upload into storage and records it in the same unit of work: if the database
-/// part fails, a blob this upload added (and nothing else refers to) is removed again, so a
-/// refused or failed upload leaves no orphan file and no half row.
+/// Puts a checked upload into storage, then has its rows recorded. Blob storage cannot join a
+/// database transaction, so the two happen in this order: the PDF is inspected and its blob put
+/// first; then <c>record</c> sends the use case's <see cref="Infrastructure.Persistence.ITransactional"/>
+/// command, whose whole transaction (commit and retries included) runs inside that send. If it
+/// fails, a blob this upload added (and no version refers to) is removed again, so a refused or
+/// failed upload leaves no orphan file and no half row. After commit the extraction worker is
+/// woken (before it, the worker would not see the queued job).
 /// </summary>
 public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, ExtractionSignal signal, ILogger<PaperFiles> logger)
 {
-    public async Task<T> StoreAndRecordAsync<T>(ReceivedFile? file, Func<StoredFile?, Task<T>> record, CancellationToken cancellationToken)
+    public async Task<T> StoreThenRecordAsync<T>(ReceivedFile? file, Func<StoredFile?, ValueTask<T>> record, CancellationToken cancellationToken)
     {
         StoredFile? stored = null;
         var added = false;
@@ -25,15 +29,7 @@ public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, Extractio
 
         try
         {
-            var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var value = await record(stored);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return value;
-            });
+            var result = await record(stored);
             if (stored is not null)
             {
                 signal.Wake();
@@ -48,6 +44,11 @@ public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, Extractio
         }
     }
 
+    /// <summary>Queues the version's text extraction, in the same transaction as the version.</summary>
+    public void Enqueue(PaperVersion version, DateTimeOffset now) =>
+        db.Add(new ExtractionJob { VersionId = version.Id, EnqueuedAt = now });
+
+    // The transaction has been rolled back by now, so this reads what is committed.
     private async Task ForgetAsync(string sha256)
     {
         try
@@ -63,7 +64,4 @@ public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, Extractio
             logger.LogError(exception, "Blob {Sha256} of a failed upload could not be removed", sha256);
         }
     }
-
-    public void Enqueue(PaperVersion version, DateTimeOffset now) =>
-        db.Add(new ExtractionJob { VersionId = version.Id, EnqueuedAt = now });
 }

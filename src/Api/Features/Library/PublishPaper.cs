@@ -1,7 +1,8 @@
 using System.Text.Json;
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Library;
 using FluentValidation;
@@ -14,13 +15,14 @@ namespace CommunityOfPractice.Api.Features.Library;
 /// <summary>A funder, host or admin publishes a learning paper: its details and a PDF, or a link to a page elsewhere.</summary>
 public static class PublishPaper
 {
-    /// <summary>The JSON "metadata" part of the upload.</summary>
-    public sealed record Request(
-        string? Title, string? Summary, PaperType? Type, IReadOnlyList<string>? Authors, Guid? OrganisationId, DateOnly? PublishedOn,
-        IReadOnlyList<Guid>? PlaceIds, IReadOnlyList<FrameworkStage>? Stages, IReadOnlyList<string>? Hashtags, string? Licence,
-        string? ExternalUrl, PaperVisibility? Visibility, Guid? ThreadId);
+    /// <summary>What the endpoint received: the "metadata" part and the "file" part (null for a paper that links elsewhere).</summary>
+    public sealed record Command(Caller Caller, PublishPaperRequest Paper, ReceivedFile? File) : ICommand<PaperDetail>;
 
-    public sealed record Command(LibraryReader Reader, Request Paper, ReceivedFile? File) : ICommand<PaperDetail>;
+    /// <summary>
+    /// The rows (the paper, its first version, its queued extraction, its search columns), in one
+    /// transaction, sent by <see cref="Handler"/> once the PDF is in storage (see <see cref="PaperFiles"/>).
+    /// </summary>
+    internal sealed record Save(Caller Caller, PublishPaperRequest Paper, IReadOnlyList<Guid> PlaceIds, StoredFile? File) : ICommand<Guid>, ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -44,7 +46,7 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class PaperRules : AbstractValidator<Request>
+    internal sealed class PaperRules : AbstractValidator<PublishPaperRequest>
     {
         public PaperRules(TimeProvider clock)
         {
@@ -79,7 +81,7 @@ public static class PublishPaper
     }
 
     /// <summary>Reads the metadata part with the Api's JSON rules (unknown fields and numbers for enums are refused).</summary>
-    public static Request ReadMetadata(string? json, JsonSerializerOptions options)
+    public static PublishPaperRequest ReadMetadata(string? json, JsonSerializerOptions options)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -88,7 +90,7 @@ public static class PublishPaper
 
         try
         {
-            return JsonSerializer.Deserialize<Request>(json, options)
+            return JsonSerializer.Deserialize<PublishPaperRequest>(json, options)
                 ?? throw new ValidationException([new ValidationFailure("metadata", "The metadata part is empty.")]);
         }
         catch (JsonException exception)
@@ -99,70 +101,74 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class Handler(AppDbContext db, PaperFiles files, MarkdownRenderer markdown, TimeProvider clock)
-        : ICommandHandler<Command, PaperDetail>
+    internal sealed class Handler(AppDbContext db, PaperFiles files, ISender sender) : ICommandHandler<Command, PaperDetail>
     {
         public async ValueTask<PaperDetail> Handle(Command command, CancellationToken cancellationToken)
         {
             var request = command.Paper;
-            var publisher = command.Reader.MemberId ?? throw new ForbiddenException("Sign in to publish a paper.");
-            var places = await PaperReferences.PlacesAsync(db, request.PlaceIds, cancellationToken);
-            await PaperReferences.CheckAsync(db, request.OrganisationId, request.ThreadId, cancellationToken);
+            var places = await PlacesAsync(request.PlaceIds, cancellationToken);
+            await CheckReferencesAsync(request.OrganisationId, request.ThreadId, cancellationToken);
 
-            var paperId = await files.StoreAndRecordAsync(command.File, async stored =>
+            var paperId = await files.StoreThenRecordAsync(command.File,
+                stored => sender.Send(new Save(command.Caller, request, places, stored), cancellationToken), cancellationToken);
+
+            return (await db.PaperDetailAsync(paperId, command.Caller, cancellationToken))!;
+        }
+
+        private async Task<IReadOnlyList<Guid>> PlacesAsync(IReadOnlyList<Guid>? placeIds, CancellationToken cancellationToken)
+        {
+            var wanted = (placeIds ?? []).Distinct().ToList();
+            var found = await db.Places.CountAsync(p => wanted.Contains(p.Id), cancellationToken);
+            return found == wanted.Count
+                ? wanted
+                : throw new ValidationException([new ValidationFailure("placeIds", "Choose places from the list; one of them does not exist.")]);
+        }
+
+        private async Task CheckReferencesAsync(Guid? organisationId, Guid? threadId, CancellationToken cancellationToken)
+        {
+            var failures = new List<ValidationFailure>();
+            if (organisationId is { } organisation && !await db.Organisations.AnyAsync(o => o.Id == organisation, cancellationToken))
             {
-                var now = clock.GetUtcNow();
-                var summary = request.Summary?.Trim() ?? string.Empty;
-                var tracked = await db.Places.Where(p => places.Contains(p.Id)).ToListAsync(cancellationToken);
-                var paper = LearningPaper.Publish(
-                    new LearningPaper.Details(
-                        request.Title!, summary, markdown.ToHtml(summary), request.Type!.Value, request.Authors ?? [], request.OrganisationId,
-                        request.PublishedOn!.Value, request.Stages ?? [], request.Hashtags ?? [], request.Licence!, request.ExternalUrl,
-                        request.Visibility ?? PaperVisibility.Members, request.ThreadId),
-                    tracked, publisher, stored, now);
-                db.Papers.Add(paper);
-                if (paper.Versions.SingleOrDefault() is { } version)
-                {
-                    files.Enqueue(version, now);
-                }
+                failures.Add(new ValidationFailure("organisationId", "Choose an organisation from the list; this one does not exist."));
+            }
 
-                await db.SaveChangesAsync(cancellationToken);
-                await PaperSearchIndex.RefreshAsync(db, paper.Id, cancellationToken);
-                return paper.Id;
-            }, cancellationToken);
+            if (threadId is { } thread && !await db.Threads.AnyAsync(t => t.Id == thread, cancellationToken))
+            {
+                failures.Add(new ValidationFailure("threadId", "There is no such thread."));
+            }
 
-            return (await PaperQueries.DetailAsync(db, paperId, command.Reader, cancellationToken))!;
+            if (failures.Count > 0)
+            {
+                throw new ValidationException(failures);
+            }
         }
     }
-}
 
-internal static class PaperReferences
-{
-    public static async Task<IReadOnlyList<Guid>> PlacesAsync(AppDbContext db, IReadOnlyList<Guid>? placeIds, CancellationToken cancellationToken)
+    internal sealed class SaveHandler(AppDbContext db, PaperFiles files, MarkdownRenderer markdown, TimeProvider clock)
+        : ICommandHandler<Save, Guid>
     {
-        var wanted = (placeIds ?? []).Distinct().ToList();
-        var found = await db.Places.CountAsync(p => wanted.Contains(p.Id), cancellationToken);
-        return found == wanted.Count
-            ? wanted
-            : throw new ValidationException([new ValidationFailure("placeIds", "Choose places from the list; one of them does not exist.")]);
-    }
-
-    public static async Task CheckAsync(AppDbContext db, Guid? organisationId, Guid? threadId, CancellationToken cancellationToken)
-    {
-        var failures = new List<ValidationFailure>();
-        if (organisationId is { } organisation && !await db.Organisations.AnyAsync(o => o.Id == organisation, cancellationToken))
+        public async ValueTask<Guid> Handle(Save command, CancellationToken cancellationToken)
         {
-            failures.Add(new ValidationFailure("organisationId", "Choose an organisation from the list; this one does not exist."));
-        }
+            var request = command.Paper;
+            var now = clock.GetUtcNow();
+            var summary = request.Summary?.Trim() ?? string.Empty;
+            var places = await db.Places.Where(p => command.PlaceIds.Contains(p.Id)).ToListAsync(cancellationToken);
+            var paper = LearningPaper.Publish(
+                new LearningPaper.Details(
+                    request.Title!, summary, markdown.ToHtml(summary), request.Type!.Value, request.Authors ?? [], request.OrganisationId,
+                    request.PublishedOn!.Value, request.Stages ?? [], request.Hashtags ?? [], request.Licence!, request.ExternalUrl,
+                    request.Visibility ?? PaperVisibility.Members, request.ThreadId),
+                places, command.Caller.Id, command.File, now);
+            db.Papers.Add(paper);
+            if (paper.Versions.SingleOrDefault() is { } version)
+            {
+                files.Enqueue(version, now);
+            }
 
-        if (threadId is { } thread && !await db.Threads.AnyAsync(t => t.Id == thread, cancellationToken))
-        {
-            failures.Add(new ValidationFailure("threadId", "There is no such thread."));
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
+            // The search columns are computed in SQL from the saved rows.
+            await db.SaveChangesAsync(cancellationToken);
+            await PaperSearchIndex.RefreshAsync(db, paper.Id, cancellationToken);
+            return paper.Id;
         }
     }
 }

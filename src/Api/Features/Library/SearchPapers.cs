@@ -2,7 +2,8 @@ using System.Data;
 using System.Net;
 using System.Text;
 using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
 using FluentValidation;
@@ -22,11 +23,11 @@ namespace CommunityOfPractice.Api.Features.Library;
 /// </summary>
 public static class SearchPapers
 {
-    public const int DefaultLimit = 20;
-    public const int MaxLimit = 50;
-    public const int MaxPage = 50;
-    public const int QueryMaxLength = 200;
-    public const int MaxFilterValues = 20;
+    public const int DefaultLimit = LibraryLimits.SearchDefaultLimit;
+    public const int MaxLimit = LibraryLimits.SearchMaxLimit;
+    public const int MaxPage = LibraryLimits.SearchMaxPage;
+    public const int QueryMaxLength = LibraryLimits.SearchQueryMaxLength;
+    public const int MaxFilterValues = LibraryLimits.SearchMaxFilterValues;
 
     // Control characters never survive extraction (ExtractionWorker.Clean), so they can mark highlights safely.
     private const char StartMark = '\u0002';
@@ -34,7 +35,7 @@ public static class SearchPapers
     private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     public sealed record Query(
-        LibraryReader Reader, string? Q, IReadOnlyList<PaperType> Types, IReadOnlyList<Guid> PlaceIds, IReadOnlyList<FrameworkStage> Stages,
+        Caller Caller, string? Q, IReadOnlyList<PaperType> Types, IReadOnlyList<Guid> PlaceIds, IReadOnlyList<FrameworkStage> Stages,
         IReadOnlyList<Guid> OrganisationIds, IReadOnlyList<int> Years, int? Page, int? Limit) : IQuery<SearchResults>;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -168,7 +169,7 @@ public static class SearchPapers
                 }
 
                 var ids = hits.Select(h => h.Id).ToList();
-                var papers = await Summaries(db, db.Papers.Where(p => ids.Contains(p.Id))).ToDictionaryAsync(p => p.Id, cancellationToken);
+                var papers = await db.Summaries(db.Papers.Where(p => ids.Contains(p.Id))).ToDictionaryAsync(p => p.Id, cancellationToken);
                 var items = hits.Where(h => papers.ContainsKey(h.Id)).Select(h =>
                 {
                     var snippet = snippets.GetValueOrDefault(h.Id);
@@ -223,17 +224,6 @@ public static class SearchPapers
                     v => -int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
-
-    public static IQueryable<PaperSummary> Summaries(AppDbContext db, IQueryable<LearningPaper> papers) =>
-        papers.AsNoTracking().Select(p => new PaperSummary(
-            p.Id, p.Title, p.Type, p.Authors,
-            db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => new NamedRef(o.Id, o.Name)).FirstOrDefault(),
-            p.PublishedOn,
-            p.Places.OrderBy(pl => pl.Name).Select(pl => new NamedRef(pl.Id, pl.Name)).ToList(),
-            p.Stages, p.Hashtags, p.Visibility, p.ExternalUrl, p.CurrentVersion,
-            p.Versions.Where(v => v.Number == p.CurrentVersion).Select(v => (ExtractionStatus?)v.Status).FirstOrDefault(),
-            p.Versions.Where(v => v.Number == p.CurrentVersion).Select(v => (int?)v.PageCount).FirstOrDefault(),
-            p.CurrentVersion > 0 ? "/api/v1/papers/" + p.Id + "/file" : null));
 
     /// <summary>What people type, minus characters PostgreSQL text cannot hold; null when nothing is left.</summary>
     public static string? Normalise(string? q)
@@ -290,7 +280,7 @@ public static class SearchPapers
         command.Parameters.Add(new NpgsqlParameter("stages", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Stages.Select(s => s.ToString()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("organisations", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = query.OrganisationIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("years", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = query.Years.ToArray() });
-        command.Parameters.AddWithValue("members", query.Reader.IsMember);
+        command.Parameters.AddWithValue("members", query.Caller.MayReadMembersOnlyPapers());
         return command;
     }
 }

@@ -1,4 +1,4 @@
-using CommunityOfPractice.Web.Api;
+using CommunityOfPractice.Contracts.Library;
 
 namespace CommunityOfPractice.Web.Pages.Library;
 

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,14 +38,14 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
     public ApiProblem? LoadProblem { get; private set; }
 
-    public bool CanPublish => User.IsInRole("funder") || User.IsInRole("host") || User.IsInRole("admin");
+    public bool CanPublish => User.IsInRole(Roles.Funder) || User.IsInRole(Roles.Host) || User.IsInRole(Roles.Admin);
 
     public bool HasFilters => Types.Count + PlaceIds.Count + Stages.Count + OrganisationIds.Count + Years.Count > 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var result = await api.SearchPapersAsync(
-            new PaperSearch(Q, Types, PlaceIds, Stages, OrganisationIds, Years, Math.Clamp(PageNumber, 1, 50)), cancellationToken);
+            new PaperSearch(Q, Types, PlaceIds, Stages, OrganisationIds, Years, Math.Clamp(PageNumber, 1, LibraryLimits.SearchMaxPage)), cancellationToken);
         if (result.Succeeded)
         {
             Results = result.Value;
@@ -65,13 +67,6 @@ public sealed class IndexModel(ApiClient api) : PageModel
         year = Years,
         p = page > 1 ? page : (int?)null,
     })!;
-
-    public static string TypeLabel(string type) => type switch
-    {
-        "CaseStudy" => "Case study",
-        "PracticalTool" => "Practical tool",
-        _ => type,
-    };
 
     public static string FileUrl(Guid paperId, int? page = null) =>
         $"/Library/Papers/{paperId}/file" + (page is null ? string.Empty : $"#page={page}");

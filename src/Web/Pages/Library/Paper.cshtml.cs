@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace CommunityOfPractice.Web.Pages.Library;
 [RequestFormLimits(MultipartBodyLengthLimit = PublishModel.MaxUploadBytes + 1024 * 1024)]
 public sealed class PaperModel(ApiClient api) : PageModel
 {
-    public Paper? Paper { get; private set; }
+    public PaperDetail? Paper { get; private set; }
 
     public ApiProblem? LoadProblem { get; private set; }
 

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Library;
+using CommunityOfPractice.Domain.Library;
 using CommunityOfPractice.Web.Api;
 using CommunityOfPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -8,13 +11,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommunityOfPractice.Web.Pages.Library;
 
 /// <summary>Funders, hosts and admins share a paper: its details and the PDF (or a link to it elsewhere).</summary>
-[Authorize(Roles = "funder,host,admin")]
+[Authorize(Roles = $"{Roles.Funder},{Roles.Host},{Roles.Admin}")]
 [RequestSizeLimit(MaxUploadBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 1024 * 1024)]
 public sealed class PublishModel(ApiClient api) : PageModel
 {
-    /// <summary>What the Web lets through; the Api enforces its own configured limit (50 MB by default).</summary>
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
+    /// <summary>What the Web lets through; the Api enforces its own configured limit (this by default).</summary>
+    public const long MaxUploadBytes = LibraryLimits.MaxUploadBytes;
 
     private static readonly string[] _fields =
     [
@@ -25,7 +28,7 @@ public sealed class PublishModel(ApiClient api) : PageModel
     ];
 
     public static IReadOnlyList<(string Value, string Label)> Types { get; } =
-        [("Report", "Report"), ("CaseStudy", "Case study"), ("Framework", "Framework"), ("PracticalTool", "Practical tool"), ("Evaluation", "Evaluation")];
+        [.. Enum.GetValues<PaperType>().Select(type => (type.ToString(), type.Label()))];
 
     public static IReadOnlyList<string> Licences { get; } =
         ["CC BY 4.0", "CC BY-SA 4.0", "CC BY-NC 4.0", "CC BY-NC-ND 4.0", "All rights reserved"];
@@ -47,10 +50,11 @@ public sealed class PublishModel(ApiClient api) : PageModel
     {
         if (ModelState.IsValid)
         {
+            var stages = Input.Stages.Select(Named<Domain.Community.FrameworkStage>).OfType<Domain.Community.FrameworkStage>().ToList();
             var metadata = new PublishPaperRequest(
-                Input.Title, Input.Summary, Input.Type, Split(Input.Authors, ',', '\n'), Input.OrganisationId, Input.PublishedOn,
-                Input.PlaceIds, Input.Stages, Split(Input.Hashtags, ',', ' ', '\n'), Input.Licence,
-                string.IsNullOrWhiteSpace(Input.ExternalUrl) ? null : Input.ExternalUrl, Input.Visibility);
+                Input.Title, Input.Summary, Named<PaperType>(Input.Type), Split(Input.Authors, ',', '\n'), Input.OrganisationId, Input.PublishedOn,
+                Input.PlaceIds, stages, Split(Input.Hashtags, ',', ' ', '\n'), Input.Licence,
+                string.IsNullOrWhiteSpace(Input.ExternalUrl) ? null : Input.ExternalUrl, Named<PaperVisibility>(Input.Visibility), ThreadId: null);
             await using var content = Input.File?.OpenReadStream();
             var file = Input.File is null ? null : new UploadFile(content!, Input.File.FileName);
             var result = await api.PublishPaperAsync(metadata, file, cancellationToken);
@@ -66,6 +70,10 @@ public sealed class PublishModel(ApiClient api) : PageModel
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    // The form's values are the enums' names (as the Api writes them); anything else is no choice.
+    private static T? Named<T>(string? name) where T : struct, Enum =>
+        name is not null && Enum.GetNames<T>().Contains(name) ? Enum.Parse<T>(name) : null;
 
     private static List<string> Split(string? text, params char[] separators) =>
         [.. (text ?? string.Empty).Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -88,10 +96,10 @@ public sealed class PublishModel(ApiClient api) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Give the paper a title.")]
-        [StringLength(200, ErrorMessage = "A title has at most 200 characters.")]
+        [StringLength(LibraryLimits.TitleMaxLength, ErrorMessage = "A title has at most {1} characters.")]
         public string Title { get; set; } = string.Empty;
 
-        [StringLength(10_000, ErrorMessage = "A summary has at most 10,000 characters.")]
+        [StringLength(LibraryLimits.SummaryMaxLength, ErrorMessage = "A summary has at most {1:N0} characters.")]
         public string? Summary { get; set; }
 
         [Required(ErrorMessage = "Choose the type of paper.")]
