@@ -24,8 +24,6 @@ public static class UseCaseSetup
             ];
         });
         builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddScoped<Idempotency>();
-        builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Domain.Community;
 
@@ -35,9 +34,4 @@ public sealed record PlaceView(Guid Id, string Name, string Slug, PlaceKind Kind
 public sealed record OrganisationView(Guid Id, string Name, string Slug, string? Website);
 
 /// <summary>One of the framework's five stages, with its place in the order and what marks it.</summary>
-public sealed record StageView(FrameworkStage Stage, int Order, string Description)
-{
-    /// <summary>The stage's name as links and forms carry it (<c>?stage=Connection</c>); not sent, it is <see cref="Stage"/>.</summary>
-    [JsonIgnore]
-    public string Name => Stage.ToString();
-}
+public sealed record StageView(FrameworkStage Stage, int Order, string Description);

@@ -21,6 +21,10 @@ internal static class EventCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
+    /// <summary>Where an event's page is, for the link in each calendar entry.</summary>
+    public static string WebBaseUrl(IConfiguration configuration) =>
+        (configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split(';')[0];
+
     public static string Write(IEnumerable<CommunityEvent> events, string webBaseUrl, string name)
     {
         var calendar = new Calendar { ProductId = "-//Community of Practice//Events//EN" };

@@ -113,6 +113,7 @@ public static class EventEndpoints
                 return TypedResults.File(Encoding.UTF8.GetBytes(AttendeeCsv.Write(rows, detail.RegistrationQuestions)), AttendeeCsv.ContentType, "attendees.csv");
             })
             .WithName("ExportAttendees")
+            .Produces(StatusCodes.Status200OK, contentType: AttendeeCsv.ContentType)
             .WithSummary("The attendee list as CSV, formula-injection safe (hosts)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -122,24 +123,26 @@ public static class EventEndpoints
                 TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new GetEventCalendar.Query(caller, eventId), cancellationToken)),
                     EventCalendar.ContentType, "event.ics"))
             .WithName(nameof(GetEventCalendar))
+            .Produces(StatusCodes.Status200OK, contentType: EventCalendar.ContentType)
             .WithSummary("The event as an iCalendar file")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/me/calendar-feed", async Task<Ok<CalendarFeedAddress>> (Caller caller, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new CalendarFeeds.Rotate(caller.Id), cancellationToken)))
+                TypedResults.Ok(await sender.Send(new RotateCalendarFeed.Command(caller), cancellationToken)))
             .RequireAuthorization()
             .WithTags("Events")
-            .WithName("RotateCalendarFeed")
+            .WithName(nameof(RotateCalendarFeed))
             .WithSummary("A new secret address of my calendar feed (the old one stops working)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         // Calendar apps cannot sign in: the secret token in the address is the credential.
         api.MapGet("/calendar/{token}.ics", async Task<FileContentHttpResult> (string token, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new CalendarFeeds.Read(token), cancellationToken)),
+                TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new ReadCalendarFeed.Query(token), cancellationToken)),
                     EventCalendar.ContentType, "events.ics"))
             .AllowAnonymous()
             .WithTags("Events")
-            .WithName("ReadCalendarFeed")
+            .WithName(nameof(ReadCalendarFeed))
+            .Produces(StatusCodes.Status200OK, contentType: EventCalendar.ContentType)
             .WithSummary("My events as an iCalendar feed, by secret address")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

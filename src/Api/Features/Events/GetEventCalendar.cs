@@ -22,7 +22,7 @@ public static class GetEventCalendar
         public async ValueTask<string> Handle(Query query, CancellationToken cancellationToken)
         {
             var found = await db.VisibleEventAsync(query.EventId, query.Caller, cancellationToken);
-            return EventCalendar.Write([found], configuration.WebBaseUrl(), found.Title);
+            return EventCalendar.Write([found], EventCalendar.WebBaseUrl(configuration), found.Title);
         }
     }
 }

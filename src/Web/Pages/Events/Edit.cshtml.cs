@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
@@ -28,7 +29,7 @@ public sealed class EditModel(ApiClient api) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<PlaceView> Places { get; private set; } = [];
 
     public ApiProblem? LoadProblem { get; private set; }
 

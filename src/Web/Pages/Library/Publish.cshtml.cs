@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Library;
@@ -36,11 +37,11 @@ public sealed class PublishModel(ApiClient api) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<OrganisationView> Organisations { get; private set; } = [];
 
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<PlaceView> Places { get; private set; } = [];
 
-    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+    public IReadOnlyList<StageView> Stages { get; private set; } = [];
 
     public ApiProblem? LoadProblem { get; private set; }
 

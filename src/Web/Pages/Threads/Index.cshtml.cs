@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc;
@@ -32,9 +33,9 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
     public string? Next { get; private set; }
 
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<PlaceView> Places { get; private set; } = [];
 
-    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+    public IReadOnlyList<StageView> Stages { get; private set; } = [];
 
     public ApiProblem? LoadProblem { get; private set; }
 

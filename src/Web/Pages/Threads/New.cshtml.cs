@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Web.Api;
@@ -15,9 +16,9 @@ public sealed class NewModel(ApiClient api) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<PlaceView> Places { get; private set; } = [];
 
-    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+    public IReadOnlyList<StageView> Stages { get; private set; } = [];
 
     public async Task OnGetAsync(string? tag, CancellationToken cancellationToken)
     {

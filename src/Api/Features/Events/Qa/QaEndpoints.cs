@@ -111,6 +111,7 @@ public static class QaEndpoints
                 TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new ExportQuestions.Query(caller, eventId, ExportQuestions.Format.Csv), cancellationToken)),
                     AttendeeCsv.ContentType, "questions.csv"))
             .WithName("ExportQuestionsCsv")
+            .Produces(StatusCodes.Status200OK, contentType: AttendeeCsv.ContentType)
             .WithSummary("The questions with votes and answered state as CSV (hosts, moderators)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -119,6 +120,7 @@ public static class QaEndpoints
                 TypedResults.File(Encoding.UTF8.GetBytes(await sender.Send(new ExportQuestions.Query(caller, eventId, ExportQuestions.Format.Markdown), cancellationToken)),
                     "text/markdown; charset=utf-8", "questions.md"))
             .WithName("ExportQuestionsMarkdown")
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown; charset=utf-8")
             .WithSummary("The questions as Markdown (hosts, moderators)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
