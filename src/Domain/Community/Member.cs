@@ -4,7 +4,9 @@ namespace CommunityOfPractice.Domain.Community;
 
 /// <summary>
 /// A person's public profile in the community. It shares its id with the person's sign-in
-/// account, which lives with identity in the Api; the profile is what others see.
+/// account, which lives with identity in the Api; the profile is what others see. Members-only
+/// content is for approved members: an applicant (<see cref="Apply"/>) reads public content only
+/// until a moderator approves them. Being listed in the directory is the member's own choice.
 /// </summary>
 public sealed class Member
 {
@@ -28,9 +30,34 @@ public sealed class Member
     public Organisation? Organisation { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
     public IReadOnlyCollection<Place> Places => _places;
+    public bool IsApproved { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
 
+    /// <summary>Whether and how the member shows in the directory; nobody is listed until they choose to be.</summary>
+    public DirectoryListing Listing { get; private set; } = DirectoryListing.NotListed;
+
+    /// <summary>
+    /// A member who needs no approval: joining is open, they were invited, or an admin created
+    /// the account. Approved from the start.
+    /// </summary>
     public static Member Join(Guid id, string displayName, DateTimeOffset now) =>
-        new(id, RequireDisplayName(displayName), now);
+        new(id, RequireDisplayName(displayName), now) { IsApproved = true, ApprovedAt = now };
+
+    /// <summary>An applicant: signed up, waiting for a moderator to approve their join request.</summary>
+    public static Member Apply(Guid id, string displayName, DateTimeOffset now) =>
+        new(id, RequireDisplayName(displayName), now) { IsApproved = false };
+
+    /// <summary>Approving twice keeps the first approval's time.</summary>
+    public void Approve(DateTimeOffset now)
+    {
+        if (!IsApproved)
+        {
+            IsApproved = true;
+            ApprovedAt = now;
+        }
+    }
+
+    public void ChooseListing(DirectoryListing listing) => Listing = listing;
 
     public void UpdateProfile(string displayName, string? bio, Organisation? organisation, IReadOnlyCollection<Place> places)
     {

@@ -144,7 +144,7 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.IdempotencyRecord", b =>
+            modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid")
@@ -221,11 +221,181 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("streams", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Follow", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target_kind");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("followed_at");
+
+                    b.HasKey("MemberId", "TargetKind", "TargetId")
+                        .HasName("pk_follows");
+
+                    b.HasIndex("TargetKind", "TargetId")
+                        .HasDatabaseName("ix_follows_target_kind_target_id");
+
+                    b.ToTable("follows", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_uses");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invitations");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_invitations_organisation_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invitations_token_hash");
+
+                    b.HasIndex("CreatedById", "CreatedAt")
+                        .HasDatabaseName("ix_invitations_created_by_id_created_at");
+
+                    b.ToTable("invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invitations_uses", "uses >= 0 AND uses <= max_uses");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.JoinRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_message");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.PrimitiveCollection<List<Guid>>("PlaceIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("place_ids");
+
+                    b.Property<string>("ProposedOrganisationName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("proposed_organisation_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_join_requests");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_join_requests_decided_by_id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_join_requests_one_pending_per_member")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_join_requests_organisation_id");
+
+                    b.HasIndex("MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_join_requests_member_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_join_requests_status_created_at");
+
+                    b.ToTable("join_requests", (string)null);
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Member", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(2000)
@@ -238,6 +408,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("IsApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_approved");
+
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
@@ -245,6 +419,27 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Listing", "CommunityOfPractice.Domain.Community.Member.Listing#DirectoryListing", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IsListed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("listing_is_listed");
+
+                            b1.Property<bool>("ShowBio")
+                                .HasColumnType("boolean")
+                                .HasColumnName("listing_show_bio");
+
+                            b1.Property<bool>("ShowOrganisation")
+                                .HasColumnType("boolean")
+                                .HasColumnName("listing_show_organisation");
+
+                            b1.Property<bool>("ShowPlaces")
+                                .HasColumnType("boolean")
+                                .HasColumnName("listing_show_places");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_members");
@@ -265,11 +460,38 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("description_html");
+
+                    b.Property<string>("DescriptionMarkdown")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("description_markdown");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_verified");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)")
                         .HasColumnName("name");
+
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_id");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -285,11 +507,58 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
+                    b.HasIndex("ProposedById")
+                        .HasDatabaseName("ix_organisations_proposed_by_id");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_slug");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.OrganisationMembership", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_admin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("OrganisationId", "MemberId")
+                        .HasName("pk_organisation_memberships");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_organisation_memberships_decided_by_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_organisation_memberships_member_id");
+
+                    b.ToTable("organisation_memberships", (string)null);
                 });
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Place", b =>
@@ -298,6 +567,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<bool>("IsApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_approved");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -311,6 +584,14 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_id");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -319,6 +600,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_places");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_places_parent_id");
+
+                    b.HasIndex("ProposedById")
+                        .HasDatabaseName("ix_places_proposed_by_id");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -866,6 +1153,160 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasDatabaseName("ix_event_registrations_event_id_status_arrival_number");
 
                     b.ToTable("event_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Journey.AssessmentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_statements");
+
+                    b.ToTable("assessment_statements", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Journey.StageAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AgreedByIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("agreed_by_ids");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.PrimitiveCollection<List<Guid>>("FunderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("funder_ids");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("SuggestedStage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("suggested_stage");
+
+                    b.Property<string>("SummaryHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_html");
+
+                    b.Property<string>("SummaryMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary_markdown");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("visibility");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Answers", "CommunityOfPractice.Domain.Journey.StageAssessment.Answers#StatementAnswer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid>("StatementId");
+
+                            b1.Property<int>("Value");
+
+                            b1
+                                .ToJson("answers")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Evidence", "CommunityOfPractice.Domain.Journey.StageAssessment.Evidence#EvidenceLink", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("TargetId");
+
+                            b1.Property<string>("Url");
+
+                            b1
+                                .ToJson("evidence")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_assessments");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stage_assessments_corrects_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_stage_assessments_recorded_by_id");
+
+                    b.HasIndex("OrganisationId", "AssessedOn")
+                        .HasDatabaseName("ix_stage_assessments_organisation_id_assessed_on");
+
+                    b.HasIndex("PlaceId", "AssessedOn")
+                        .HasDatabaseName("ix_stage_assessments_place_id_assessed_on");
+
+                    b.ToTable("stage_assessments", (string)null);
                 });
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Library.LearningPaper", b =>
@@ -1605,6 +2046,25 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("member_places", (string)null);
                 });
 
+            modelBuilder.Entity("organisation_places", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PlacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("places_id");
+
+                    b.HasKey("OrganisationId", "PlacesId")
+                        .HasName("pk_organisation_places");
+
+                    b.HasIndex("PlacesId")
+                        .HasDatabaseName("ix_organisation_places_places_id");
+
+                    b.ToTable("organisation_places", (string)null);
+                });
+
             modelBuilder.Entity("thread_places", b =>
                 {
                     b.Property<Guid>("DiscussionThreadId")
@@ -1634,6 +2094,54 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_paper_extraction_jobs_paper_versions_version_id");
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Follow", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follows_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Invitation", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitations_members_created_by_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_invitations_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.JoinRequest", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_join_requests_members_decided_by_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_join_requests_members_member_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_join_requests_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Member", b =>
                 {
                     b.HasOne("CommunityOfPractice.Api.Identity.AppUser", null)
@@ -1650,6 +2158,53 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_members_organisations_organisation_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Organisation", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_organisations_members_proposed_by_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.OrganisationMembership", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_organisation_memberships_members_decided_by_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_memberships_members_member_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_memberships_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Community.Place", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Place", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_places_places_parent_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_places_members_proposed_by_id");
                 });
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Discussions.DiscussionThread", b =>
@@ -1828,6 +2383,36 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_registrations_members_member_id");
+                });
+
+            modelBuilder.Entity("CommunityOfPractice.Domain.Journey.StageAssessment", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Journey.StageAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stage_assessments_stage_assessments_corrects_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_assessments_organisations_organisation_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_assessments_places_place_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_assessments_members_recorded_by_id");
                 });
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Library.LearningPaper", b =>
@@ -2012,6 +2597,23 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_member_places_places_places_id");
+                });
+
+            modelBuilder.Entity("organisation_places", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_places_organisations_organisation_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlacesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_places_places_places_id");
                 });
 
             modelBuilder.Entity("thread_places", b =>

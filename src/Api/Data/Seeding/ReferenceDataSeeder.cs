@@ -1,11 +1,15 @@
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Journey;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data.Seeding;
 
-/// <summary>Roles and the UK places people choose from: needed by every installation.</summary>
+/// <summary>
+/// Roles, the UK places people choose from and the guided self-assessment's statements: needed
+/// by every installation.
+/// </summary>
 internal sealed class ReferenceDataSeeder(AppDbContext db, RoleManager<IdentityRole<Guid>> roles) : ISeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -25,6 +29,16 @@ internal sealed class ReferenceDataSeeder(AppDbContext db, RoleManager<IdentityR
             if (known.Add(place.Slug))
             {
                 db.Places.Add(place);
+            }
+        }
+
+        // Statements are admins' data once seeded: only an empty table gets the starting set,
+        // so an edited or retired statement never comes back.
+        if (!await db.AssessmentStatements.AnyAsync(cancellationToken))
+        {
+            foreach (var stage in StageStatements.All.GroupBy(s => s.Stage))
+            {
+                db.AssessmentStatements.AddRange(stage.Select((statement, index) => AssessmentStatement.Create(stage.Key, statement.Text, index + 1)));
             }
         }
 
