@@ -1,10 +1,7 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 

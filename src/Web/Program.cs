@@ -1,5 +1,3 @@
-using CommunityOfPractice.Web.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiAccess();

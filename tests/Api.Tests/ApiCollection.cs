@@ -1,5 +1,3 @@
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests;
 
 /// <summary>One Api and one database for all tests of this project; every test makes its own people.</summary>

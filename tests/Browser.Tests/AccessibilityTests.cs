@@ -1,7 +1,3 @@
-using CommunityOfPractice.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace CommunityOfPractice.Browser.Tests;
 
 /// <summary>Every page, as a visitor and as a member who holds every role (so every control shows), passes axe.</summary>

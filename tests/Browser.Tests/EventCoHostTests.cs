@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using CommunityOfPractice.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace CommunityOfPractice.Browser.Tests;
 

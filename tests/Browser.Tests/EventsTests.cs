@@ -1,7 +1,3 @@
-using CommunityOfPractice.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace CommunityOfPractice.Browser.Tests;
 
 [Collection(SiteCollection.Name)]

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using CommunityOfPractice.Testing;
-using Microsoft.Playwright;
 
 namespace CommunityOfPractice.Browser.Tests;
 

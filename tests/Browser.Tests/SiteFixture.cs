@@ -2,10 +2,8 @@ extern alias web;
 
 using System.Net;
 using System.Net.Sockets;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
 
 namespace CommunityOfPractice.Browser.Tests;
 

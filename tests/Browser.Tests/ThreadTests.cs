@@ -1,8 +1,4 @@
-using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Threads;
-using CommunityOfPractice.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace CommunityOfPractice.Browser.Tests;
 

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Domain.Community;
-
 namespace CommunityOfPractice.Domain.Tests;
 
 public sealed class StageDescriptionTests

@@ -1,6 +1,5 @@
-using CommunityOfPractice.Contracts.Common;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using CommunityOfPractice.Contracts.Threads;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Events;
@@ -7,7 +6,6 @@ using CommunityOfPractice.Domain.Journey;
 using CommunityOfPractice.Domain.Library;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace CommunityOfPractice.Api.Data;

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Api.Data.Seeding;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data;
 

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data;
 

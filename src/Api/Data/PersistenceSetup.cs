@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Data;
 
 public static class PersistenceSetup

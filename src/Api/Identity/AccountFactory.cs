@@ -1,8 +1,6 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Identity;
 

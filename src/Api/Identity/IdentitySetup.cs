@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
-using CommunityOfPractice.Api.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

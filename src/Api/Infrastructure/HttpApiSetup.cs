@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Api.Features.Account;
 using CommunityOfPractice.Api.Features.Events;

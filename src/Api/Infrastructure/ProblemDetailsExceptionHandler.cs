@@ -1,9 +1,7 @@
 using System.Text.Json;
 using CommunityOfPractice.Domain.Common;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CommunityOfPractice.Api.Infrastructure;

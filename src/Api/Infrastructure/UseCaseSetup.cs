@@ -1,7 +1,4 @@
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Api.Infrastructure.Validation;
-using CommunityOfPractice.Api.Live;
-using FluentValidation;
 
 namespace CommunityOfPractice.Api.Infrastructure;
 

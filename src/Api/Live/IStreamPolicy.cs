@@ -1,5 +1,3 @@
-using CommunityOfPractice.Api.Infrastructure;
-
 namespace CommunityOfPractice.Api.Live;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommunityOfPractice.Api.Live;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CommunityOfPractice.Api.Data;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using CommunityOfPractice.Web.Infrastructure;
 
 namespace CommunityOfPractice.Web.Api;
 

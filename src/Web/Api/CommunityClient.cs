@@ -1,5 +1,4 @@
 using CommunityOfPractice.Contracts.Community;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CommunityOfPractice.Web.Api;
 

@@ -1,6 +1,5 @@
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
-using System.Net.Http.Json;
+using CommunityOfPractice.Contracts.Events.Qa;
 
 namespace CommunityOfPractice.Web.Api;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CommunityOfPractice.Contracts.Library;
 using Microsoft.AspNetCore.Http.Extensions;
 

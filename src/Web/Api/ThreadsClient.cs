@@ -1,5 +1,4 @@
 using CommunityOfPractice.Contracts.Threads;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CommunityOfPractice.Web.Api;
 

@@ -1,4 +1,3 @@
-using CommunityOfPractice.Web.Api;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Web.Infrastructure;

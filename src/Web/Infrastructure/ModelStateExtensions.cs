@@ -1,4 +1,3 @@
-using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CommunityOfPractice.Web.Infrastructure;

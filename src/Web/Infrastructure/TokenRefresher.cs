@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Web.Infrastructure;

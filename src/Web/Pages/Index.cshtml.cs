@@ -2,8 +2,6 @@ using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages;
 

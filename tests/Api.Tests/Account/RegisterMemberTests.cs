@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using CommunityOfPractice.Contracts.Community;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityOfPractice.Api.Tests.Account;

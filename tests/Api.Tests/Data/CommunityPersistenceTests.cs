@@ -1,7 +1,6 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
-using CommunityOfPractice.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

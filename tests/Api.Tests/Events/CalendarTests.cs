@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using CommunityOfPractice.Testing;
 using Ical.Net;
 
 namespace CommunityOfPractice.Api.Tests.Events;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using CommunityOfPractice.Api.Tests.Account;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Events;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Events;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Identity;
 
 [Collection(ApiCollection.Name)]

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Library;
 
 /// <summary>The demo seed (./cop run) carries generated learning papers, found the way the journey finds them.</summary>

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Domain.Library;
-using CommunityOfPractice.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.Api.Tests.Library;

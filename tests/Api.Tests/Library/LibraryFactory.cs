@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunityOfPractice.Testing;
 using Npgsql;
 
 namespace CommunityOfPractice.Api.Tests.Library;

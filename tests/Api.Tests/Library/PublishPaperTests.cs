@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
 

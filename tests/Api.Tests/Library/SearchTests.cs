@@ -1,6 +1,4 @@
-using System.Net;
 using CommunityOfPractice.Contracts.Library;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
 

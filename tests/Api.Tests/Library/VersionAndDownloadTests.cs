@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using CommunityOfPractice.Domain.Library;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Library;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,9 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommunityOfPractice.Api.Tests.Live;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

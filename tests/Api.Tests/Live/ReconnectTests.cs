@@ -1,7 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Live;
 
 [Collection(LiveCollection.Name)]

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Live;
 
 [Collection(LiveCollection.Name)]

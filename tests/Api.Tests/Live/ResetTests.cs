@@ -1,6 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommunityOfPractice.Api.Tests.Live;

@@ -1,7 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using System.Text.Json;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CommunityOfPractice.Api.Tests.Live;

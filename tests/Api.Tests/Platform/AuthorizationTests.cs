@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Platform;
 
 /// <summary>Every endpoint, as a stranger and as a plain member: the server decides, every time.</summary>

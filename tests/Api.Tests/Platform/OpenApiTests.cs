@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Platform;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Api.Tests.Account;
 using CommunityOfPractice.Contracts.Community;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Profile;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using CommunityOfPractice.Api.Tests.Account;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Threads;
 
 [Collection(ApiCollection.Name)]

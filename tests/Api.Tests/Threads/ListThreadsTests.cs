@@ -1,9 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using System.Net.Http.Json;
-using CommunityOfPractice.Api.Tests.Account;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Threads;
 
 [Collection(ApiCollection.Name)]

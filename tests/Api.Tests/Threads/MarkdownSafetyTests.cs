@@ -1,9 +1,5 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Threads;
 

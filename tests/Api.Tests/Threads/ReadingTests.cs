@@ -1,10 +1,3 @@
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Threads;
-using System.Net;
-using System.Net.Http.Json;
-using CommunityOfPractice.Api.Tests.Account;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Threads;
 
 /// <summary>Following threads and the unread marker ("12 new replies").</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using CommunityOfPractice.Testing;
-
 namespace CommunityOfPractice.Api.Tests.Threads;
 
 /// <summary>Every threads endpoint as a stranger, as a plain member and as a moderator: the server decides, every time.</summary>

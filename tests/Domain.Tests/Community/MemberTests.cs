@@ -1,5 +1,3 @@
-using CommunityOfPractice.Domain.Community;
-
 namespace CommunityOfPractice.Domain.Tests.Community;
 
 public sealed class MemberTests

@@ -1,6 +1,3 @@
-using CommunityOfPractice.Domain.Common;
-using CommunityOfPractice.Domain.Community;
-
 namespace CommunityOfPractice.Domain.Tests.Community;
 
 public sealed class OrganisationTests

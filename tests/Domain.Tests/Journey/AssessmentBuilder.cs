@@ -1,4 +1,3 @@
-using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
 
 namespace CommunityOfPractice.Domain.Tests.Journey;

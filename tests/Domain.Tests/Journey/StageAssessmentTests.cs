@@ -1,5 +1,3 @@
-using CommunityOfPractice.Domain.Common;
-using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
 using static CommunityOfPractice.Domain.Tests.Journey.AssessmentBuilder;
 

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommunityOfPractice.Api.Data.Configurations;

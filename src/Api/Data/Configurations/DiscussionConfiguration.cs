@@ -1,6 +1,4 @@
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommunityOfPractice.Api.Data.Configurations;

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommunityOfPractice.Api.Data.Configurations;

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Api.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommunityOfPractice.Api.Data.Configurations;

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CommunityOfPractice.Api.Data.Configurations;

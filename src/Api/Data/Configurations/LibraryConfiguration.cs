@@ -2,7 +2,6 @@ using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Library;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 

@@ -1,13 +1,10 @@
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data.Seeding;
 

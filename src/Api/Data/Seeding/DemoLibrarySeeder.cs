@@ -1,13 +1,10 @@
-using CommunityOfPractice.Contracts;
 using System.Security.Cryptography;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Library.Storage;
-using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

@@ -2,7 +2,6 @@ using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Data.Seeding;
 

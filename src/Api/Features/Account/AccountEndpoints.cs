@@ -1,5 +1,4 @@
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityOfPractice.Api.Features.Account;

@@ -1,7 +1,5 @@
 using System.Text;
 using CommunityOfPractice.Api.Identity;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

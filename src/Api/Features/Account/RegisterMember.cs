@@ -1,9 +1,7 @@
 using System.Text;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Contracts.Community;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

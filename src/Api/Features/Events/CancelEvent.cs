@@ -1,14 +1,6 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Events.Qa;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Events;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

@@ -1,11 +1,5 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
-using FluentValidation;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

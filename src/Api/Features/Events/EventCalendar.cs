@@ -1,15 +1,9 @@
-using System.Text;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using EventStatus = CommunityOfPractice.Domain.Events.EventStatus;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
+using EventStatus = CommunityOfPractice.Domain.Events.EventStatus;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Events;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityOfPractice.Api.Features.Events;

@@ -1,10 +1,6 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Api.Features.Events.Qa;
-using CommunityOfPractice.Api.Live;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

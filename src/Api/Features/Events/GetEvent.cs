@@ -1,10 +1,4 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Domain.Discussions;
-using CommunityOfPractice.Domain.Events;
-using FluentValidation;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

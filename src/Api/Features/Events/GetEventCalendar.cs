@@ -1,15 +1,3 @@
-using System.Text;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Contracts.Events.Qa;
-using CommunityOfPractice.Domain.Events;
-using EventStatus = CommunityOfPractice.Domain.Events.EventStatus;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
-using Mediator;
-
 namespace CommunityOfPractice.Api.Features.Events;
 
 /// <summary>One event as an .ics file, for anyone who may see the event.</summary>

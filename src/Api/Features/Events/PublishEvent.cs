@@ -1,10 +1,5 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Discussions;
-using FluentValidation;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Events;
 

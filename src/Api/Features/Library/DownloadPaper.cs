@@ -1,8 +1,4 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Library.Storage;
-using CommunityOfPractice.Api.Infrastructure;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Library;
 

@@ -1,8 +1,6 @@
 using System.Text;
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Library;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;

@@ -1,10 +1,8 @@
 using CommunityOfPractice.Api.Features.Library.Storage;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

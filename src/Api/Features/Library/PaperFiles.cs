@@ -1,7 +1,5 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Library;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Library;
 

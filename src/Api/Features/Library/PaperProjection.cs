@@ -1,10 +1,7 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Domain.Library;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Library;
 

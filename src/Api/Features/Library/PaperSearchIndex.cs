@@ -1,6 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Features.Library;
 
 /// <summary>

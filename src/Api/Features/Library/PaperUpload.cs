@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Library;
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;

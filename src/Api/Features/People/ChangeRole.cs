@@ -1,8 +1,5 @@
-using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Api.Infrastructure;
-using FluentValidation;
-using Mediator;
+using CommunityOfPractice.Contracts;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunityOfPractice.Api.Features.People;

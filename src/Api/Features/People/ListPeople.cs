@@ -1,11 +1,7 @@
 using System.Text;
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure.Validation;
 using CommunityOfPractice.Contracts.Community;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.People;
 

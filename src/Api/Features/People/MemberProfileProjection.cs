@@ -1,8 +1,6 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.People;
 

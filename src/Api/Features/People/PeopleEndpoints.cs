@@ -1,7 +1,5 @@
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityOfPractice.Api.Features.People;

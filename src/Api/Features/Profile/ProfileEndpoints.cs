@@ -1,6 +1,4 @@
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityOfPractice.Api.Features.Profile;

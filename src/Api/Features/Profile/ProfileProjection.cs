@@ -1,7 +1,5 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Community;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Profile;
 

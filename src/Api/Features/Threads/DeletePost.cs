@@ -1,9 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
-using Mediator;
-
 namespace CommunityOfPractice.Api.Features.Threads;
 
 /// <summary>Authors remove their own posts: the post stays in place as "post removed", replies remain.</summary>

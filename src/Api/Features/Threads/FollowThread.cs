@@ -1,8 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Features.Threads;
 
 /// <summary>Follow or unfollow a thread (followed threads have their own list).</summary>

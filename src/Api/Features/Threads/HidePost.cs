@@ -1,10 +1,4 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Domain.Discussions;
-using FluentValidation;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Text;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Validation;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

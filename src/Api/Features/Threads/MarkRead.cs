@@ -1,9 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Features.Threads;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Features.Threads;
 
 /// <summary>Moderators lock a thread (no new replies) or pin it to the top of lists, and undo either.</summary>

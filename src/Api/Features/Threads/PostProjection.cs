@@ -1,10 +1,7 @@
 using System.Linq.Expressions;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Discussions;
 
 namespace CommunityOfPractice.Api.Features.Threads;

@@ -1,14 +1,7 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Api.Infrastructure.Validation;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,9 +1,7 @@
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,6 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Live;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Domain.Discussions;
-using FluentValidation;
 
 namespace CommunityOfPractice.Api.Features.Threads;
 

@@ -1,5 +1,3 @@
-using CommunityOfPractice.Api.Live;
-
 namespace CommunityOfPractice.Api.Features.Threads;
 
 public static class ThreadsSetup

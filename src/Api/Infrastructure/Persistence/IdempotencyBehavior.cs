@@ -1,9 +1,6 @@
 using System.Text.Json;
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Contracts;
-using Mediator;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Infrastructure.Persistence;

@@ -1,8 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Live;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Infrastructure.Persistence;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Domain.Community;
-using FluentValidation;
 
 namespace CommunityOfPractice.Api.Infrastructure.Validation;
 

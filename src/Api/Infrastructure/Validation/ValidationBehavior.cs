@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace CommunityOfPractice.Api.Infrastructure.Validation;
 
 /// <summary>

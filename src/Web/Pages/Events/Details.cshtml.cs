@@ -1,9 +1,6 @@
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Web.Api;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Events;
 

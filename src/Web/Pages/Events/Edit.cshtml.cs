@@ -1,13 +1,8 @@
-using CommunityOfPractice.Contracts.Community;
-using CommunityOfPractice.Contracts.Common;
-using CommunityOfPractice.Contracts.Events.Qa;
-using CommunityOfPractice.Contracts.Events;
 using System.ComponentModel.DataAnnotations;
-using CommunityOfPractice.Web.Api;
-using CommunityOfPractice.Web.Infrastructure;
+using CommunityOfPractice.Contracts.Common;
+using CommunityOfPractice.Contracts.Community;
+using CommunityOfPractice.Contracts.Events;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Events;
 

@@ -1,7 +1,5 @@
-using CommunityOfPractice.Contracts.Events.Qa;
-using CommunityOfPractice.Contracts.Events;
 using System.Globalization;
-using CommunityOfPractice.Web.Api;
+using CommunityOfPractice.Contracts.Events;
 
 namespace CommunityOfPractice.Web.Pages.Events;
 

@@ -1,8 +1,4 @@
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Events;
 

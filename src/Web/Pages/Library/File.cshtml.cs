@@ -1,7 +1,3 @@
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CommunityOfPractice.Web.Pages.Library;
 
 /// <summary>

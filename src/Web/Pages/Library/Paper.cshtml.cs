@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Contracts.Library;
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Library;
 

@@ -3,11 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Library;
-using CommunityOfPractice.Web.Api;
-using CommunityOfPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Library;
 

@@ -1,7 +1,4 @@
 using CommunityOfPractice.Contracts.Community;
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.People;
 

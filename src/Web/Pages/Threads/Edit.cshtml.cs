@@ -1,9 +1,5 @@
 using CommunityOfPractice.Contracts.Threads;
 using System.ComponentModel.DataAnnotations;
-using CommunityOfPractice.Web.Api;
-using CommunityOfPractice.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Threads;
 

@@ -1,8 +1,5 @@
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
-using CommunityOfPractice.Web.Api;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Threads;
 

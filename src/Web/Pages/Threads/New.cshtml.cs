@@ -1,10 +1,6 @@
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using System.ComponentModel.DataAnnotations;
-using CommunityOfPractice.Web.Api;
-using CommunityOfPractice.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityOfPractice.Web.Pages.Threads;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using CommunityOfPractice.Api.Tests.Account;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using CommunityOfPractice.Api.Tests.Events;
-using CommunityOfPractice.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

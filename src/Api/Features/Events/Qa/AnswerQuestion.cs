@@ -1,9 +1,5 @@
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using FluentValidation;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
 

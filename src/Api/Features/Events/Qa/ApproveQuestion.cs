@@ -1,7 +1,4 @@
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Events.Qa;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
 

@@ -1,10 +1,6 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Common;
 using CommunityOfPractice.Domain.Events;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
 

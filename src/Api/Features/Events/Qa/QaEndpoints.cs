@@ -1,8 +1,6 @@
 using System.Text;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Events.Qa;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

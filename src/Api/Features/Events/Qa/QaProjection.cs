@@ -1,9 +1,6 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
 

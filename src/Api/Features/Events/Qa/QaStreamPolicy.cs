@@ -1,11 +1,6 @@
 using System.Text.Json;
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Live;
-using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;

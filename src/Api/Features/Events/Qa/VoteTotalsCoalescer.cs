@@ -1,10 +1,4 @@
 using System.Collections.Concurrent;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
-using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Contracts.Events.Qa;
-using CommunityOfPractice.Domain.Events;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;

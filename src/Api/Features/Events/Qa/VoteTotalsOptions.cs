@@ -1,11 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
-using CommunityOfPractice.Api.Live;
-using CommunityOfPractice.Contracts.Events;
-using CommunityOfPractice.Contracts.Events.Qa;
-using CommunityOfPractice.Domain.Events;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
