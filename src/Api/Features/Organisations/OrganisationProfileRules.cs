@@ -23,7 +23,8 @@ internal sealed class OrganisationProfileRules<T> : AbstractValidator<T>
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the organisation's name.")
             .MaximumLength(Organisation.NameMaxLength)
-            .WithMessage($"An organisation name has at most {Organisation.NameMaxLength} characters.")
+            .WithMessage($"An organisation name has at most {Organisation.NameMaxLength} characters.");
+        RuleFor(c => c.Name)
             .Must(name => Domain.Common.Slug.From(name.Trim()).Length > 0)
             .When(c => !string.IsNullOrWhiteSpace(c.Name))
             .WithMessage("An organisation name needs at least one letter or digit.");

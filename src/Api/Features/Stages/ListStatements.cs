@@ -10,13 +10,15 @@ public static class ListStatements
 {
     public sealed record Query : IQuery<IReadOnlyList<StatementView>>;
 
+    // Stages are stored by name, so the database would sort them alphabetically: order them here.
+
     internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<StatementView>>
     {
         public async ValueTask<IReadOnlyList<StatementView>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.AssessmentStatements.AsNoTracking()
-                .Where(s => s.IsActive)
-                .OrderBy(s => s.Stage).ThenBy(s => s.Order)
-                .Select(s => new StatementView(s.Id, s.Stage, s.Text, s.Order))
-                .ToListAsync(cancellationToken);
+            [.. (await db.AssessmentStatements.AsNoTracking()
+                    .Where(s => s.IsActive)
+                    .Select(s => new StatementView(s.Id, s.Stage, s.Text, s.Order))
+                    .ToListAsync(cancellationToken))
+                .OrderBy(s => s.Stage).ThenBy(s => s.Order)];
     }
 }
