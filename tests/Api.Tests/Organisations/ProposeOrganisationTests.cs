@@ -40,6 +40,7 @@ public sealed class ProposeOrganisationTests(ApiFactory api)
         Assert.False(read.MayEdit);
         Assert.Null(read.DescriptionMarkdown);
         Assert.Equal([scenario.Admin.DisplayName], read.Admins.Select(a => a.DisplayName));
+        Assert.Equal(scenario.Organisation.Slug, (await OrganisationsApi.GetAsync(api.CreateClient(), scenario.Id.ToString())).Slug);
     }
 
     [Fact]

@@ -43,18 +43,19 @@ public static class OrganisationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        organisations.MapGet("/{slug}", async Task<Ok<OrganisationDetail>> (
-                string slug, Caller caller, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new GetOrganisation.Query(caller, slug), cancellationToken)))
+        // One path for the page and its edit (an OpenAPI path is the same whatever its parameter is called): read by slug or id, change by id.
+        organisations.MapGet("/{organisation}", async Task<Ok<OrganisationDetail>> (
+                string organisation, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetOrganisation.Query(caller, organisation), cancellationToken)))
             .AllowAnonymous()
             .WithName(nameof(GetOrganisation))
-            .WithSummary("An organisation's page: profile, people, journey in each place (as far as the reader may see it) and papers")
+            .WithSummary("An organisation's page, by slug (or id): profile, people, journey in each place (as far as the reader may see it) and papers")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        organisations.MapPut("/{organisationId:guid}", async Task<Ok<OrganisationDetail>> (
-                Guid organisationId, OrganisationProfileRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+        organisations.MapPut("/{organisation:guid}", async Task<Ok<OrganisationDetail>> (
+                Guid organisation, OrganisationProfileRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new EditOrganisation.Command(
-                    caller, organisationId, body.Name, body.Kind, body.Website, body.Description, body.PlaceIds ?? []), cancellationToken)))
+                    caller, organisation, body.Name, body.Kind, body.Website, body.Description, body.PlaceIds ?? []), cancellationToken)))
             .RequireAuthorization()
             .WithName(nameof(EditOrganisation))
             .WithSummary("Edit the profile (the organisation's admins, or a site admin)")

@@ -16,10 +16,13 @@ namespace CommunityOfPractice.Api.Features.Organisations;
 /// </summary>
 internal static class OrganisationProjection
 {
-    public static async Task<OrganisationDetail?> DetailBySlugAsync(this AppDbContext db, string slug, Caller caller, CancellationToken cancellationToken)
+    public static async Task<OrganisationDetail?> DetailBySlugOrIdAsync(this AppDbContext db, string slugOrId, Caller caller, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Places)
-            .SingleOrDefaultAsync(o => o.Slug == slug.ToLowerInvariant(), cancellationToken);
+        var organisations = db.Organisations.AsNoTracking().Include(o => o.Places);
+        var slug = slugOrId.ToLowerInvariant();
+        var organisation = Guid.TryParse(slugOrId, out var id)
+            ? await organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
+            : await organisations.SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
         return organisation is null ? null : await db.DetailAsync(organisation, caller, cancellationToken);
     }
 
