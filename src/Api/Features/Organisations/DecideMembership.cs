@@ -1,0 +1,29 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Contracts.Community;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Organisations;
+
+/// <summary>One of the organisation's admins approves or declines a member's claim to belong to it, once.</summary>
+public static class DecideMembership
+{
+    public sealed record Command(Caller Caller, Guid OrganisationId, Guid MemberId, bool Approve) : ICommand<MembershipView>, ITransactional;
+
+    internal sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, MembershipView>
+    {
+        public async ValueTask<MembershipView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await db.EnsureOrgAdminAsync(command.Caller, command.OrganisationId,
+                "Only the organisation's admins decide who belongs to it.", cancellationToken);
+            var membership = await db.OrganisationMemberships
+                .SingleOrDefaultAsync(m => m.OrganisationId == command.OrganisationId && m.MemberId == command.MemberId, cancellationToken)
+                ?? throw new NotFoundException("That member has not said they belong to this organisation.");
+            membership.Decide(command.Approve, command.Caller.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return membership.ToView();
+        }
+    }
+}

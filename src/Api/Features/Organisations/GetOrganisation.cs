@@ -1,0 +1,20 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Contracts.Community;
+using Mediator;
+
+namespace CommunityOfPractice.Api.Features.Organisations;
+
+/// <summary>An organisation's page, for anyone: its profile, people, journey (as far as the reader may see it) and papers.</summary>
+public static class GetOrganisation
+{
+    /// <param name="SlugOrId">The slug in the page's address, or the organisation's id.</param>
+    public sealed record Query(Caller Caller, string SlugOrId) : IQuery<OrganisationDetail>;
+
+    internal sealed class Handler(AppDbContext db) : IQueryHandler<Query, OrganisationDetail>
+    {
+        public async ValueTask<OrganisationDetail> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.DetailBySlugOrIdAsync(query.SlugOrId, query.Caller, cancellationToken)
+            ?? throw new NotFoundException("There is no such organisation.");
+    }
+}

@@ -1,0 +1,82 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Journey;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Organisations;
+
+/// <summary>
+/// Who may do what with an organisation. Anyone reads its page; its approved org admins (and
+/// site admins) edit the profile; its org admins decide who belongs; its approved members record
+/// assessments. Of its assessments, a reader sees the community's, the funder-only ones when they
+/// belong to one of the named funders, and the private ones only as one of its approved members.
+/// </summary>
+internal static class OrganisationAccess
+{
+    /// <summary>The organisation, tracked with its places, for an org admin or site admin to edit; 404 or 403 otherwise.</summary>
+    public static async Task<Organisation> OrganisationToEditAsync(this AppDbContext db, Caller caller, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Include(o => o.Places).SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new NotFoundException("There is no such organisation.");
+        return caller.IsAdmin || await db.IsOrgAdminAsync(caller, organisationId, cancellationToken)
+            ? organisation
+            : throw new ForbiddenException("Only the organisation's admins can edit its profile.");
+    }
+
+    /// <summary>404 for an unknown organisation, 403 unless the caller is one of its approved admins.</summary>
+    public static async Task EnsureOrgAdminAsync(this AppDbContext db, Caller caller, Guid organisationId, string forbidden, CancellationToken cancellationToken)
+    {
+        await db.EnsureOrganisationExistsAsync(organisationId, cancellationToken);
+        if (!await db.IsOrgAdminAsync(caller, organisationId, cancellationToken))
+        {
+            throw new ForbiddenException(forbidden);
+        }
+    }
+
+    /// <summary>404 for an unknown organisation, 403 unless the caller is one of its approved members.</summary>
+    public static async Task EnsureApprovedMemberAsync(this AppDbContext db, Caller caller, Guid organisationId, string forbidden, CancellationToken cancellationToken)
+    {
+        await db.EnsureOrganisationExistsAsync(organisationId, cancellationToken);
+        if (!(await db.ApprovedOrganisationsOfAsync(caller, cancellationToken)).Contains(organisationId))
+        {
+            throw new ForbiddenException(forbidden);
+        }
+    }
+
+    public static async Task EnsureOrganisationExistsAsync(this AppDbContext db, Guid organisationId, CancellationToken cancellationToken)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            throw new NotFoundException("There is no such organisation.");
+        }
+    }
+
+    public static Task<bool> IsOrgAdminAsync(this AppDbContext db, Caller caller, Guid organisationId, CancellationToken cancellationToken) =>
+        caller.MemberId is { } memberId
+            ? db.OrganisationMemberships.AnyAsync(m => m.OrganisationId == organisationId && m.MemberId == memberId
+                && m.IsAdmin && m.Status == MembershipStatus.Approved, cancellationToken)
+            : Task.FromResult(false);
+
+    /// <summary>The organisations the caller is an approved member of (none for a visitor).</summary>
+    public static async Task<IReadOnlySet<Guid>> ApprovedOrganisationsOfAsync(this AppDbContext db, Caller caller, CancellationToken cancellationToken) =>
+        caller.MemberId is { } memberId
+            ? (await db.OrganisationMemberships
+                .Where(m => m.MemberId == memberId && m.Status == MembershipStatus.Approved)
+                .Select(m => m.OrganisationId)
+                .ToListAsync(cancellationToken)).ToHashSet()
+            : new HashSet<Guid>();
+
+    /// <summary>
+    /// Whether a reader who belongs to <paramref name="readersOrganisations"/> may see the assessment:
+    /// the community's are for everyone; funder-only ones for the organisation and the funders it named;
+    /// private ones for the organisation's own members. Site roles give no way round this.
+    /// </summary>
+    public static bool MayRead(this IReadOnlySet<Guid> readersOrganisations, StageAssessment assessment) => assessment.Visibility switch
+    {
+        AssessmentVisibility.Community => true,
+        AssessmentVisibility.Funders => readersOrganisations.Contains(assessment.OrganisationId)
+            || assessment.FunderIds.Any(readersOrganisations.Contains),
+        _ => readersOrganisations.Contains(assessment.OrganisationId),
+    };
+}

@@ -1,0 +1,24 @@
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityOfPractice.Api.Features.Organisations;
+
+/// <summary>A site admin confirms a proposed organisation is real; its page stops saying "unverified".</summary>
+public static class VerifyOrganisation
+{
+    public sealed record Command(Guid OrganisationId) : ICommand;
+
+    internal sealed class Handler(AppDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == command.OrganisationId, cancellationToken)
+                ?? throw new NotFoundException("There is no such organisation.");
+            organisation.Verify();
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
