@@ -1,7 +1,6 @@
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Organisations;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Organisations;
 

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Contracts.Community;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Organisations;
 

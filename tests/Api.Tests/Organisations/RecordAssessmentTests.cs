@@ -1,9 +1,6 @@
-using System.Net;
-using CommunityOfPractice.Api.Tests.Account;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
-using CommunityOfPractice.Testing;
 
 namespace CommunityOfPractice.Api.Tests.Organisations;
 

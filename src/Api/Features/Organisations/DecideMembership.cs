@@ -1,9 +1,4 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

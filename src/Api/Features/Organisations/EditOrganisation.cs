@@ -1,11 +1,5 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

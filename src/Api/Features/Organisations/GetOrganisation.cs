@@ -1,7 +1,4 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

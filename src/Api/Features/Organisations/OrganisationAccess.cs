@@ -1,8 +1,5 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

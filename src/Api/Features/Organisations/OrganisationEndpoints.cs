@@ -1,4 +1,3 @@
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,4 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Domain.Community;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

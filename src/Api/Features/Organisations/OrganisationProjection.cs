@@ -1,11 +1,8 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Journey;
 using CommunityOfPractice.Domain.Library;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

@@ -1,14 +1,8 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Domain.Journey;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

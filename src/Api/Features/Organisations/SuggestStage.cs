@@ -1,11 +1,6 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Journey;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 

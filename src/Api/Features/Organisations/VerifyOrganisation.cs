@@ -1,8 +1,3 @@
-using CommunityOfPractice.Api.Data;
-using CommunityOfPractice.Api.Infrastructure;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace CommunityOfPractice.Api.Features.Organisations;
 
 /// <summary>A site admin confirms a proposed organisation is real; its page stops saying "unverified".</summary>

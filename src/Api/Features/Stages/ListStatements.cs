@@ -1,7 +1,4 @@
-using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Contracts.Community;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunityOfPractice.Api.Features.Stages;
 

@@ -1,6 +1,5 @@
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
-using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityOfPractice.Api.Features.Stages;
