@@ -1,6 +1,7 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure;
@@ -15,6 +16,7 @@ builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();
 builder.AddLibrary();
+builder.AddPlaces();
 builder.AddHttpApi();
 
 var app = builder.Build();
