@@ -68,3 +68,10 @@ public sealed record PlaceDetail(
     IReadOnlyList<StageCount> Distribution,
     bool SignInForMore,
     long LastSeq);
+
+/// <summary>
+/// What a place's live stream says arrived (kinds "thread.started", "event.published",
+/// "paper.published"): the thing's id, title and stages, never its content, so the page can add
+/// a link without a reload.
+/// </summary>
+public sealed record PlaceArrival(Guid Id, string Title, IReadOnlyList<FrameworkStage> Stages);

@@ -45,7 +45,7 @@ public sealed class GetPlaceTests(ApiFactory api)
             [(FrameworkStage.Intention, 0), (FrameworkStage.Established, 0), (FrameworkStage.Connection, 1), (FrameworkStage.Mutuality, 1), (FrameworkStage.Systemic, 0)],
             page.Distribution.Select(d => (d.Stage, d.Organisations)));
         Assert.False(page.SignInForMore);
-        Assert.Equal(0, page.LastSeq);
+        Assert.Equal(6, page.LastSeq); // two threads, two events and two papers arrived in the borough or its neighbourhood
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using CommunityOfPractice.Api.Data;
 using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Persistence;
+using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Discussions;
 using FluentValidation;
@@ -16,7 +18,7 @@ public static class PublishEvent
 {
     public sealed record Command(Caller Caller, Guid EventId) : ICommand<EventDetail>, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -33,6 +35,8 @@ public static class PublishEvent
                 found.AttachThread(thread.Id);
             }
             await db.SaveChangesAsync(cancellationToken);
+            await live.AppendToPlacesAsync(db, found.Places.Select(p => p.Id), PlaceStreams.EventPublished,
+                new PlaceArrival(found.Id, found.Title, found.Stage is { } stage ? [stage] : []), cancellationToken);
             return await db.EventDetailAsync(command.EventId, command.Caller, clock, cancellationToken);
         }
     }

@@ -3,6 +3,7 @@ using CommunityOfPractice.Api.Infrastructure;
 using CommunityOfPractice.Api.Infrastructure.Persistence;
 using CommunityOfPractice.Api.Infrastructure.Validation;
 using CommunityOfPractice.Api.Live;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
@@ -58,6 +59,8 @@ public static class StartThread
 
             var row = await db.PostRowAsync(post.Id, cancellationToken);
             await live.AppendAsync(StreamNames.Thread(thread.Id), ThreadEventKinds.PostAdded, row!.ToView(Caller.Anonymous), cancellationToken);
+            await live.AppendToPlacesAsync(db, wanted, PlaceStreams.ThreadStarted,
+                new PlaceArrival(thread.Id, thread.Title, thread.Stage is { } stage ? [stage] : []), cancellationToken);
             return (await db.DetailAsync(thread.Id, command.Caller, cancellationToken))!;
         }
     }
