@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
 
@@ -12,6 +13,7 @@ builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();
 builder.AddLibrary();
+builder.AddPlaces();
 builder.AddHttpApi();
 
 var app = builder.Build();

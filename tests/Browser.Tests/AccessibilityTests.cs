@@ -8,6 +8,9 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData("/")]
     [InlineData("/Events")]
     [InlineData("/Library")]
+    [InlineData("/places")]
+    [InlineData("/places/southwark")]
+    [InlineData("/places/southwark?stage=Connection")]
     [InlineData("/Account/Register")]
     public async Task A_visitor_page_passes_axe(string path)
     {
@@ -57,6 +60,7 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/", "/Threads", "/Threads/New", $"/Threads/{thread.Id}", $"/Threads/{thread.Id}/posts/{reply.Id}/edit",
             "/Events", "/Events/Edit", $"/Events/{gathering.Id}", $"/Events/Edit/{gathering.Id}", $"/Events/{gathering.Id}/Present",
             "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
+            "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
             "/Profile", $"/people/{everyone.Id}", "/Admin/People",
         ];
         var failures = new List<string>();

@@ -11,4 +11,7 @@ public static class StreamNames
     public static string Qa(Guid eventId) => $"qa:{eventId}";
 
     public static string QaModeration(Guid eventId) => $"qa:{eventId}:moderation";
+
+    /// <summary>What arrives in a place: new threads, events and papers tagged to it (ids and titles only).</summary>
+    public static string Place(Guid placeId) => $"place:{placeId}";
 }

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Discussions;
 
@@ -11,7 +12,7 @@ public static class PublishEvent
 {
     public sealed record Command(Caller Caller, Guid EventId) : ICommand<EventDetail>, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -28,6 +29,8 @@ public static class PublishEvent
                 found.AttachThread(thread.Id);
             }
             await db.SaveChangesAsync(cancellationToken);
+            await live.AppendToPlacesAsync(db, found.Places.Select(p => p.Id), PlaceStreams.EventPublished,
+                new PlaceArrival(found.Id, found.Title, found.Stage is { } stage ? [stage] : []), cancellationToken);
             return await db.EventDetailAsync(command.EventId, command.Caller, clock, cancellationToken);
         }
     }

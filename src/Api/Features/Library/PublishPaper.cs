@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Discussions;
 using CommunityOfPractice.Domain.Library;
@@ -138,7 +139,7 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class SaveHandler(AppDbContext db, PaperFiles files, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class SaveHandler(AppDbContext db, LiveStreams live, PaperFiles files, MarkdownRenderer markdown, TimeProvider clock)
         : ICommandHandler<Save, Guid>
     {
         public async ValueTask<Guid> Handle(Save command, CancellationToken cancellationToken)
@@ -162,6 +163,8 @@ public static class PublishPaper
             // The search columns are computed in SQL from the saved rows.
             await db.SaveChangesAsync(cancellationToken);
             await PaperSearchIndex.RefreshAsync(db, paper.Id, cancellationToken);
+            await live.AppendToPlacesAsync(db, places.Select(p => p.Id), PlaceStreams.PaperPublished,
+                new PlaceArrival(paper.Id, paper.Title, paper.Stages), cancellationToken);
             return paper.Id;
         }
     }

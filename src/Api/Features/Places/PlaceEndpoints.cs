@@ -10,11 +10,20 @@ public static class PlaceEndpoints
     {
         var places = api.MapGroup("/places").WithTags("Places");
 
-        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceView>>> (ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new ListPlaces.Query(), cancellationToken)))
+        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceSummary>>> (string? q, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new ListPlaces.Query(caller, q), cancellationToken)))
             .AllowAnonymous()
             .WithName(nameof(ListPlaces))
-            .WithSummary("The UK places people can say they work in");
+            .WithSummary("The UK places people can say they work in, with their activity; filter by name with q")
+            .ProducesValidationProblem();
+
+        places.MapGet("/{slug}", async Task<Ok<PlaceDetail>> (string slug, string? stage, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new GetPlace.Query(caller, slug, stage), cancellationToken)))
+            .AllowAnonymous()
+            .WithName(nameof(GetPlace))
+            .WithSummary("A place's page: its threads, events, papers, organisations at their stages and listed members; narrow by stage")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         places.MapPost("/", async Task<Created<PlaceView>> (AddPlaceRequest body, ISender sender, CancellationToken cancellationToken) =>
             {

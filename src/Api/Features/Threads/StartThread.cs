@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Validation;
+using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Discussions;
@@ -51,6 +52,8 @@ public static class StartThread
 
             var row = await db.PostRowAsync(post.Id, cancellationToken);
             await live.AppendAsync(StreamNames.Thread(thread.Id), ThreadEventKinds.PostAdded, row!.ToView(Caller.Anonymous), cancellationToken);
+            await live.AppendToPlacesAsync(db, wanted, PlaceStreams.ThreadStarted,
+                new PlaceArrival(thread.Id, thread.Title, thread.Stage is { } stage ? [stage] : []), cancellationToken);
             return (await db.DetailAsync(thread.Id, command.Caller, cancellationToken))!;
         }
     }

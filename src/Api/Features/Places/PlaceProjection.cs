@@ -1,0 +1,145 @@
+using CommunityOfPractice.Contracts.Community;
+using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Events;
+using CommunityOfPractice.Domain.Journey;
+using CommunityOfPractice.Domain.Library;
+
+namespace CommunityOfPractice.Api.Features.Places;
+
+/// <summary>One approved place as the tree of places holds it.</summary>
+internal sealed record PlaceNode(Guid Id, string Name, string Slug, PlaceKind Kind, Guid? ParentId)
+{
+    public PlaceLink Link => new(Id, Name, Slug, Kind);
+}
+
+/// <summary>
+/// The approved places as a tree. There are a few hundred places, so the whole tree is read in
+/// one small query and walked in memory: simpler than a recursive CTE, and a borough's page needs
+/// its neighbourhoods (and theirs) to gather their content.
+/// </summary>
+internal sealed class PlaceTree
+{
+    private readonly Dictionary<Guid, PlaceNode> _byId;
+    private readonly ILookup<Guid, PlaceNode> _children;
+
+    private PlaceTree(IReadOnlyList<PlaceNode> places)
+    {
+        Places = places;
+        _byId = places.ToDictionary(p => p.Id);
+        _children = places.Where(p => p.ParentId is not null).ToLookup(p => p.ParentId!.Value);
+    }
+
+    /// <summary>Every approved place, by name.</summary>
+    public IReadOnlyList<PlaceNode> Places { get; }
+
+    public static async Task<PlaceTree> LoadAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Places.AsNoTracking().Where(p => p.IsApproved).OrderBy(p => p.Name)
+            .Select(p => new PlaceNode(p.Id, p.Name, p.Slug, p.Kind, p.ParentId)).ToListAsync(cancellationToken));
+
+    public PlaceNode? Find(string slug) => Places.FirstOrDefault(p => string.Equals(p.Slug, slug, StringComparison.OrdinalIgnoreCase));
+
+    public PlaceNode? Parent(PlaceNode place) => place.ParentId is { } id ? _byId.GetValueOrDefault(id) : null;
+
+    public IReadOnlyList<PlaceNode> Children(PlaceNode place) => [.. _children[place.Id].OrderBy(p => p.Name)];
+
+    /// <summary>The place and every place inside it, however deep (a cycle cannot loop: each place is visited once).</summary>
+    public IReadOnlySet<Guid> WithDescendants(Guid placeId)
+    {
+        var found = new HashSet<Guid>();
+        var pending = new Stack<Guid>([placeId]);
+        while (pending.TryPop(out var id))
+        {
+            if (found.Add(id))
+            {
+                foreach (var child in _children[id])
+                {
+                    pending.Push(child.Id);
+                }
+            }
+        }
+
+        return found;
+    }
+}
+
+/// <summary>What a timeline needs of an assessment, read without the narrative or evidence.</summary>
+internal sealed record AssessmentEntry(
+    Guid Id, Guid? CorrectsId, FrameworkStage Stage, DateOnly AssessedOn, DateTimeOffset RecordedAt,
+    Guid OrganisationId, Guid PlaceId, AssessmentVisibility Visibility) : IStageEntry;
+
+/// <summary>
+/// The reading rules and queries the place pages share. A place page is read by anyone, so it
+/// follows the rules of the areas it gathers from: threads, events and the directory are for
+/// signed-in members; papers by their visibility; and only assessments shared with the
+/// community ever count towards an organisation's stage here (never funders-only or private ones).
+/// </summary>
+internal static class PlaceProjection
+{
+    /// <summary>Threads and events are members-only everywhere else, so here too.</summary>
+    public static bool SeesMembersOnlyContent(this Caller caller) => caller.IsSignedIn;
+
+    public static IQueryable<LearningPaper> ReadablePapers(this AppDbContext db, Caller caller) =>
+        caller.SeesMembersOnlyContent() ? db.Papers.AsNoTracking() : db.Papers.AsNoTracking().Where(p => p.Visibility == PaperVisibility.Public);
+
+    /// <summary>Events anyone who reads the place's events may see: never drafts.</summary>
+    public static IQueryable<CommunityEvent> ShownEvents(this AppDbContext db) =>
+        db.Events.AsNoTracking().Where(e => e.Status != EventStatus.Draft);
+
+    /// <summary>
+    /// Which organisations work in which places: those that say so in their profile, and those
+    /// that shared an assessment of a place with the community.
+    /// </summary>
+    public static async Task<List<(Guid PlaceId, Guid OrganisationId)>> OrganisationPlacesAsync(
+        this AppDbContext db, IReadOnlySet<Guid>? placeIds, CancellationToken cancellationToken)
+    {
+        var ids = placeIds?.ToList();
+        var profiled = db.Organisations.AsNoTracking().SelectMany(o => o.Places.Select(p => new { PlaceId = p.Id, OrganisationId = o.Id }));
+        var assessed = db.StageAssessments.AsNoTracking().Where(a => a.Visibility == AssessmentVisibility.Community)
+            .Select(a => new { a.PlaceId, a.OrganisationId });
+        if (ids is not null)
+        {
+            profiled = profiled.Where(x => ids.Contains(x.PlaceId));
+            assessed = assessed.Where(x => ids.Contains(x.PlaceId));
+        }
+
+        var pairs = await profiled.Union(assessed).ToListAsync(cancellationToken);
+        return [.. pairs.Select(p => (p.PlaceId, p.OrganisationId))];
+    }
+
+    /// <summary>
+    /// Each organisation's current stage in the place: the last entry of its community-visible
+    /// timeline there (corrections applied, so a correction the reader may not see hides what it
+    /// corrects too). For a borough, the borough's own timeline wins; without one, the most
+    /// recent of its neighbourhoods' does.
+    /// </summary>
+    public static async Task<Dictionary<Guid, AssessmentEntry>> CurrentStagesAsync(
+        this AppDbContext db, Guid placeId, IReadOnlySet<Guid> placeIds, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        var ids = placeIds.ToList();
+        var orgs = organisationIds.ToList();
+
+        // Every visibility is read, so that corrections chain correctly; only community entries survive the timeline.
+        var entries = await db.StageAssessments.AsNoTracking()
+            .Where(a => ids.Contains(a.PlaceId) && orgs.Contains(a.OrganisationId))
+            .Select(a => new AssessmentEntry(a.Id, a.CorrectsId, a.Stage, a.AssessedOn, a.RecordedAt, a.OrganisationId, a.PlaceId, a.Visibility))
+            .ToListAsync(cancellationToken);
+
+        var current = new Dictionary<Guid, AssessmentEntry>();
+        foreach (var organisation in entries.GroupBy(e => e.OrganisationId))
+        {
+            var lasts = organisation.GroupBy(e => e.PlaceId)
+                .Select(place => StageTimeline.Build(place, e => e.Visibility == AssessmentVisibility.Community))
+                .Where(timeline => timeline.Count > 0)
+                .Select(timeline => timeline[^1].Entry)
+                .ToList();
+            var chosen = lasts.FirstOrDefault(e => e.PlaceId == placeId)
+                ?? lasts.OrderByDescending(e => e.AssessedOn).ThenByDescending(e => e.RecordedAt).FirstOrDefault();
+            if (chosen is not null)
+            {
+                current[organisation.Key] = chosen;
+            }
+        }
+
+        return current;
+    }
+}

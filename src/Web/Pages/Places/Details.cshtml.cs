@@ -1,0 +1,44 @@
+using CommunityOfPractice.Contracts.Community;
+
+namespace CommunityOfPractice.Web.Pages.Places;
+
+/// <summary>
+/// One place's page: what is tagged to it (and to the places inside it), the organisations
+/// there at their current stage and how they spread over the stages. One stage filter in the URL
+/// narrows it all, so a funder can share "Southwark at Connection".
+/// </summary>
+public sealed class DetailsModel(ApiClient api) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    public PlaceDetail? Place { get; private set; }
+
+    public IReadOnlyList<StageView> Stages { get; private set; } = [];
+
+    public ApiProblem? LoadProblem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Stage = string.IsNullOrWhiteSpace(Stage) ? null : Stage.Trim();
+        var place = api.GetPlaceAsync(slug, Stage, cancellationToken);
+        var stages = api.GetStagesAsync(cancellationToken);
+        await Task.WhenAll(place, stages);
+
+        Stages = (await stages).Succeeded ? [.. (await stages).Value.OrderBy(s => s.Order)] : [];
+        var result = await place;
+        if (result.Succeeded)
+        {
+            Place = result.Value;
+            return Page();
+        }
+
+        if (result.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        LoadProblem = result.Problem;
+        return Page();
+    }
+}
