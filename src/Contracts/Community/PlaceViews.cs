@@ -16,7 +16,7 @@ public sealed record PlaceActivity(int Threads, int UpcomingEvents, int Papers, 
 /// An approved place in the list of places, with its activity. The first four fields are those of
 /// <see cref="PlaceView"/>, so older callers that read a place list keep working.
 /// </summary>
-public sealed record PlaceSummary(Guid Id, string Name, string Slug, PlaceKind Kind, Guid? ParentId, PlaceActivity Activity);
+public sealed record PlaceSummary(Guid Id, string Name, string Slug, PlaceKind Kind, Guid? ParentId, PlaceActivity? Activity);
 
 /// <summary>A place a place sits in or holds, for links between place pages.</summary>
 public sealed record PlaceLink(Guid Id, string Name, string Slug, PlaceKind Kind);

@@ -21,7 +21,7 @@ public sealed partial class ApiClient
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people/{memberId}", null, cancellationToken);
 
     public Task<ApiResult<IReadOnlyList<PlaceView>>> GetPlacesAsync(CancellationToken cancellationToken) =>
-        SendAsync<IReadOnlyList<PlaceView>>(HttpMethod.Get, "api/v1/places", null, cancellationToken);
+        SendAsync<IReadOnlyList<PlaceView>>(HttpMethod.Get, "api/v1/places?activity=false", null, cancellationToken);
 
     public Task<ApiResult<IReadOnlyList<OrganisationView>>> GetOrganisationsAsync(CancellationToken cancellationToken) =>
         SendAsync<IReadOnlyList<OrganisationView>>(HttpMethod.Get, "api/v1/organisations", null, cancellationToken);

@@ -12,7 +12,7 @@ public static class ListPlaces
 {
     public const int QueryMaxLength = Place.NameMaxLength;
 
-    public sealed record Query(Caller Caller, string? Q = null) : IQuery<IReadOnlyList<PlaceSummary>>;
+    public sealed record Query(Caller Caller, string? Q = null, bool WithActivity = true) : IQuery<IReadOnlyList<PlaceSummary>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -34,6 +34,12 @@ public static class ListPlaces
             if (places.Count == 0)
             {
                 return [];
+            }
+
+            // A form's place picker needs names, not counts: skip reading every tag in the community.
+            if (!query.WithActivity)
+            {
+                return [.. places.Select(place => new PlaceSummary(place.Id, place.Name, place.Slug, place.Kind, place.ParentId, Activity: null))];
             }
 
             // Which thing is tagged to which place, for the whole list at once (ids only).

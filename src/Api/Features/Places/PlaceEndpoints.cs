@@ -10,11 +10,11 @@ public static class PlaceEndpoints
     {
         var places = api.MapGroup("/places").WithTags("Places");
 
-        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceSummary>>> (string? q, Caller caller, ISender sender, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sender.Send(new ListPlaces.Query(caller, q), cancellationToken)))
+        places.MapGet("/", async Task<Ok<IReadOnlyList<PlaceSummary>>> (string? q, bool? activity, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new ListPlaces.Query(caller, q, activity ?? true), cancellationToken)))
             .AllowAnonymous()
             .WithName(nameof(ListPlaces))
-            .WithSummary("The UK places people can say they work in, with their activity; filter by name with q")
+            .WithSummary("The UK places people can say they work in, with their activity (activity=false leaves it out, for pickers); filter by name with q")
             .ProducesValidationProblem();
 
         places.MapGet("/{slug}", async Task<Ok<PlaceDetail>> (string slug, string? stage, Caller caller, ISender sender, CancellationToken cancellationToken) =>
