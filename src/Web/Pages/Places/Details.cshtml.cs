@@ -41,4 +41,16 @@ public sealed class DetailsModel(ApiClient api) : PageModel
         LoadProblem = result.Problem;
         return Page();
     }
+
+    /// <summary>
+    /// The discussions, events and papers as this reader may see them now: what the page's script
+    /// swaps in when the place's stream says something arrived (so the stream itself never decides
+    /// what a reader sees).
+    /// </summary>
+    public async Task<IActionResult> OnGetContentAsync(string slug, CancellationToken cancellationToken)
+    {
+        Stage = string.IsNullOrWhiteSpace(Stage) ? null : Stage.Trim();
+        var result = await api.GetPlaceAsync(slug, Stage, cancellationToken);
+        return result.Succeeded ? Partial("_PlaceContent", result.Value) : StatusCode(result.Problem.Status);
+    }
 }
