@@ -78,7 +78,7 @@ api_port=$(free_port 5581)
 phase "Starting the Api on 127.0.0.1:$api_port"
 (cd src/Api && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ConnectionStrings__Postgres="$api_cs" Admin__Email=admin@bench.communityofpractice.org.uk Admin__Password='Bench-pass-2026!' \
-  Admin__DisplayName='Bench Admin' Library__StoragePath="$WORK_DIR/library" Oidc__AccessTokenLifetime=04:00:00 \
+  Admin__DisplayName='Bench Admin' Library__StoragePath="$WORK_DIR/library" Oidc__AccessTokenLifetime=04:00:00 Community__Joining=Open \
   Logging__LogLevel__Default=Warning dotnet "bin/Release/net10.0/CommunityOfPractice.Api.dll") >"$out/api.log" 2>&1 </dev/null &
 API_PID=$!
 for _ in $(seq 1 120); do

@@ -54,6 +54,8 @@ public static class Program
                 ["Admin__Email"] = adminEmail,
                 ["Admin__Password"] = adminPassword,
                 ["Seed__Demo"] = "false",
+                // Members the bench registers join at once, without a moderator approving them.
+                ["Community__Joining"] = "Open",
                 ["Oidc__AccessTokenLifetime"] = "04:00:00",
                 ["Logging__LogLevel__Default"] = "Warning",
             }, apiUrl, Path.Combine(o.Out, "api.log"));

@@ -41,6 +41,8 @@ public static class Bench
             ["Admin__Password"] = "Bench-admin-2026!",
             ["Web__BaseUrl"] = webUrl.ToString().TrimEnd('/'),
             ["Seed__Demo"] = "false",
+            // Members the bench registers join at once, without a moderator approving them.
+            ["Community__Joining"] = "Open",
             // Connections close when their token expires (CloseOnAuthenticationExpiration); a
             // full run outlasts the default 15 minutes.
             ["Oidc__AccessTokenLifetime"] = "04:00:00",

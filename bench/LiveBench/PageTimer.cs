@@ -32,19 +32,29 @@ public static partial class PageTimer
             $"{count} posts per response, {samples} sequential requests, JSON read fully");
     }
 
-    /// <summary>
-    /// Signs a member in to the Web the way a browser does (Web → Api authorize → Api sign-in page →
-    /// code → Web session cookie), then times GET /Threads/{id}.
-    /// </summary>
+    /// <summary>Times GET /Threads/{id} for a member signed in to the Web.</summary>
     public static async Task<PageTiming> WebThreadPageAsync(Uri web, BenchMember member, Guid threadId, int samples)
     {
+        var page = $"/Threads/{threadId}";
+        using var http = await SignInToWebAsync(web, member, page);
+        var (time, html) = await TimePageAsync(http, page, samples);
+        var posts = StampPattern().Count(html);
+        return new PageTiming($"Web GET /Threads/{{id}} (signed in)", time,
+            $"{posts} posts on the page, {html.Length / 1024} KiB of HTML, {samples} sequential requests");
+    }
+
+    /// <summary>
+    /// Signs a member in to the Web the way a browser does (Web → Api authorize → Api sign-in page →
+    /// code → Web session cookie), landing on <paramref name="page"/>; the client keeps the cookie.
+    /// </summary>
+    public static async Task<HttpClient> SignInToWebAsync(Uri web, BenchMember member, string page)
+    {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, MaxAutomaticRedirections = 10 })
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, MaxAutomaticRedirections = 10 })
         {
             BaseAddress = web,
             Timeout = TimeSpan.FromSeconds(60),
         };
-        var page = $"/Threads/{threadId}";
 
         // 1. The Web sends us to the Api's sign-in page.
         using var signIn = await http.GetAsync($"/Account/SignIn?ReturnUrl={Uri.EscapeDataString(page)}");
@@ -65,17 +75,19 @@ public static partial class PageTimer
         };
         using var signedIn = await http.PostAsync(loginUrl, new FormUrlEncodedContent(fields));
         var landed = signedIn.RequestMessage!.RequestUri!;
-        if (!landed.AbsolutePath.Equals(page, StringComparison.OrdinalIgnoreCase))
+        if (!landed.AbsolutePath.Equals(page.Split('?')[0], StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"after signing in the Web landed on {landed} ({(int)signedIn.StatusCode}), not {page}");
         }
 
-        if (!signedIn.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"the Web answered {(int)signedIn.StatusCode} for {page} (is the thread page there yet?)");
-        }
+        return signedIn.IsSuccessStatusCode
+            ? http
+            : throw new InvalidOperationException($"the Web answered {(int)signedIn.StatusCode} for {page}");
+    }
 
-        // 3. Time the page.
+    /// <summary>Five warm-up requests, then <paramref name="samples"/> sequential ones; returns their times and the last page.</summary>
+    public static async Task<(Percentiles Time, string Html)> TimePageAsync(HttpClient http, string page, int samples)
+    {
         var html = string.Empty;
         for (var i = 0; i < 5; i++)
         {
@@ -90,16 +102,14 @@ public static partial class PageTimer
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        var posts = StampPattern().Count(html);
-        return new PageTiming($"Web GET /Threads/{{id}} (signed in)", Percentiles.OfMilliseconds(times),
-            $"{posts} posts on the page, {html.Length / 1024} KiB of HTML, {samples} sequential requests");
+        return (Percentiles.OfMilliseconds(times), html);
     }
 
     private static async Task<string> GetPageAsync(HttpClient http, string page)
     {
         using var response = await http.GetAsync(page);
         var html = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || !response.RequestMessage!.RequestUri!.AbsolutePath.Equals(page, StringComparison.OrdinalIgnoreCase))
+        if (!response.IsSuccessStatusCode || !response.RequestMessage!.RequestUri!.AbsolutePath.Equals(page.Split('?')[0], StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"GET {page}: {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}");
         }

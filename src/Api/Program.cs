@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
@@ -14,6 +15,7 @@ builder.AddThreads();
 builder.AddEvents();
 builder.AddLibrary();
 builder.AddPlaces();
+builder.AddDemoContent();
 builder.AddHttpApi();
 
 var app = builder.Build();

@@ -10,15 +10,19 @@ namespace CommunityOfPractice.Api.Identity;
 /// </summary>
 public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
+    /// <summary>
+    /// A null <paramref name="password"/> makes an account that cannot sign in until its owner
+    /// sets one (the demo's gathering guests: registered, never signed in).
+    /// </summary>
     public async Task<(Member? Member, IdentityResult Result)> CreateAsync(
-        string email, string password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+        string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = new AppUser { UserName = email, Email = email };
-            var result = await users.CreateAsync(user, password);
+            var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (result.Succeeded)
             {
                 result = await users.AddToRolesAsync(user, roles.Prepend(Roles.Member).Distinct());
@@ -39,7 +43,7 @@ public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, 
 
     /// <summary>Creates the account if it is missing and makes sure it holds the given roles.</summary>
     public async Task<Member> EnsureAsync(
-        string email, string password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+        string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)

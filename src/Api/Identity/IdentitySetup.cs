@@ -120,7 +120,6 @@ public static class IdentitySetup
         services.AddScoped<ISeeder, ReferenceDataSeeder>();
         services.AddScoped<ISeeder, OidcClientSeeder>();
         services.AddScoped<ISeeder, AdminSeeder>();
-        services.AddScoped<ISeeder, DemoContentSeeder>();
         services.AddRazorPages();
     }
 

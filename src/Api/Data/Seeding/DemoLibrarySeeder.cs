@@ -15,7 +15,7 @@ namespace CommunityOfPractice.Api.Data.Seeding;
 /// <summary>
 /// Demo learning papers, shared by the demo funder: small PDFs generated here at start-up (no
 /// binaries in the repository), published through the same use case as an upload. Runs after
-/// the demo people exist (registered after DemoContentSeeder); a paper already there is skipped.
+/// the demo people and organisations exist (registered after DemoContentSeeder); a paper already there is skipped.
 /// </summary>
 internal sealed class DemoLibrarySeeder(AppDbContext db, ISender sender, IPaperStorage storage, IConfiguration configuration) : ISeeder
 {
@@ -23,36 +23,50 @@ internal sealed class DemoLibrarySeeder(AppDbContext db, ISender sender, IPaperS
         string Title, string Summary, PaperType Type, string[] Authors, string Organisation, string[] Places, FrameworkStage[] Stages,
         string[] Hashtags, PaperVisibility Visibility, DateOnly PublishedOn, string[] Pages);
 
+    public const string FrameworkTitle = "Funding Place-Based Systemic Change: the framework";
+    public const string HackneyTitle = "Funding Place-Based Systemic Change: Hackney case study";
+    public const string SouthwarkTitle = "Funding Place-Based Systemic Change: Southwark case study";
+
     private static readonly DemoPaper[] _papers =
     [
-        new("Funding Place-Based Systemic Change: a framework",
-            "The framework behind this community: five stages a place moves through, and what funders can do at each. #PowerofPlace",
-            PaperType.Framework, ["Farhan Malik", "Amara Okafor"], "Power to Change", [], Enum.GetValues<FrameworkStage>(),
+        new(FrameworkTitle,
+            "Renaisi's framework for funding place-based systemic change: five stages a place moves through (Intention, Established, Connection, Mutuality, Systemic) and what funders can do at each. #PowerofPlace",
+            PaperType.Framework, ["John Hitchin"], "Renaisi", [], Enum.GetValues<FrameworkStage>(),
             ["PowerofPlace", "Funding"], PaperVisibility.Public, new DateOnly(2025, 3, 12),
             [
                 "Funding Place-Based Systemic Change. A framework for funders, councils and community organisations who want change in a place to last.",
                 "Intention and Established. A shared intention is named and people gather around it. Then the work finds a home: people, money and ways of working. Funders help most with patient core funding and by not asking for outcomes too early.",
-                "Connection and Mutuality. Relationships form across organisations, sectors and residents. Partners then share power, risk and learning as equals. Funders can pay for the time that relationships take.",
+                "Connection and Mutuality. Relationships form across organisations, sectors and residents. Partners then share power, risk and learning as equals. The move from Connection to Mutuality is the one that matters most, and the one funders most often cut short.",
                 "Systemic. The way the place works has changed and the change holds. Ten-year commitments, learning partners and shared measures help the change outlast any one grant.",
             ]),
-        new("Hackney: neighbourhood networks that residents run",
-            "A case study of Hackney's neighbourhood networks, where residents set the agenda rather than being consulted.",
-            PaperType.CaseStudy, ["Mei Chen"], "Lankelly Chase", ["Hackney"], [FrameworkStage.Connection, FrameworkStage.Mutuality],
-            ["PowerofPlace"], PaperVisibility.Public, new DateOnly(2025, 6, 2),
+        new(HackneyTitle,
+            "How a network of anchor organisations in Hackney builds community wealth: the council, the hospital, colleges and housing associations spending, hiring and owning locally. #PowerofPlace",
+            PaperType.CaseStudy, ["John Hitchin"], "Renaisi", ["Hackney"], [FrameworkStage.Connection, FrameworkStage.Mutuality],
+            ["PowerofPlace", "CommunityWealth"], PaperVisibility.Public, new DateOnly(2025, 6, 2),
             [
-                "Hackney: neighbourhood networks that residents run. A case study.",
-                "Eight neighbourhood networks meet monthly. Residents chair every meeting and decide where the small grants go.",
-                "What changed: the council now brings its plans to the networks before it consults, and the networks hold a shared budget for the summer programme.",
+                "Funding Place-Based Systemic Change: Hackney case study. A network of anchor organisations building community wealth.",
+                "The anchors: the council, the hospital trust, two colleges and three housing associations. Together they spend over a billion pounds a year and employ one in ten of the borough's workers.",
+                "What changed: the anchors agreed shared targets for local hiring and local spending, and now report on them together each year. Residents' networks sit on the board that sets the targets.",
             ]),
-        new("Southwark: from consultation to co-production on the estates",
-            "How tenants and the council in Southwark moved from consultation to co-production, estate by estate.",
-            PaperType.CaseStudy, ["Harriet Shaw"], "Locality", ["Southwark"], [FrameworkStage.Connection],
-            ["CoProduction"], PaperVisibility.Public, new DateOnly(2025, 9, 18),
+        new(SouthwarkTitle,
+            "Southwark's Local Access Partnership: funders, the council and community organisations boosting the social economy with blended finance and support.",
+            PaperType.CaseStudy, ["John Hitchin"], "Renaisi", ["Southwark"], [FrameworkStage.Connection],
+            ["PowerofPlace", "SocialEconomy"], PaperVisibility.Public, new DateOnly(2025, 9, 18),
             [
-                "Southwark: from consultation to co-production on the estates. A case study.",
-                "Before: residents were asked for views on plans that were already made. Trust was low and turnout at meetings was falling.",
-                "The turning point: tenants and residents associations shared the repairs budget with the council, and agreed the priorities together in open meetings on each estate.",
+                "Funding Place-Based Systemic Change: Southwark case study. The Local Access Partnership.",
+                "Before: social enterprises in Southwark could not reach the loans and grants meant for them. Trust between funders and local groups was low.",
+                "The turning point: tenants and residents associations shared the repairs budget with the council, and the partnership pooled grants and loans so that local groups apply once.",
                 "What we learned: start with one estate, pay residents for their time, and publish every decision where people live.",
+            ]),
+        new("Place resilience: a council and a charity on working as one",
+            "A column from a council-charity partnership on place resilience: what keeps a place standing through shocks, with CLES (the Centre for Local Economic Strategies) as a voice on community wealth building.",
+            PaperType.Report, ["Grace Adeyemi", "Harriet Shaw"], "Southwark Council", ["Southwark"], [FrameworkStage.Connection, FrameworkStage.Mutuality],
+            ["PlaceResilience"], PaperVisibility.Public, new DateOnly(2026, 2, 10),
+            [
+                "Place resilience: a council and a charity on working as one. A column.",
+                "Resilience is not a service the council delivers. It is the web of relationships, spaces and local money that lets a place absorb a shock and recover on its own terms.",
+                "As CLES has long argued, community wealth building keeps money circulating locally: anchor spending, fair work, and land and property held for the community.",
+                "Our partnership shares one budget line for winter support, one front door for residents, and one set of measures we both answer to.",
             ]),
         new("A practical tool for trust-based grant reporting",
             "A one-page reporting template that replaces quarterly monitoring with a conversation. For members testing it with their funders.",
@@ -71,7 +85,7 @@ internal sealed class DemoLibrarySeeder(AppDbContext db, ISender sender, IPaperS
             return;
         }
 
-        var funderId = await db.Users.Where(u => u.Email == $"{Roles.Funder}@{DemoContentSeeder.EmailDomain}").Select(u => (Guid?)u.Id)
+        var funderId = await db.Users.Where(u => u.Email == DemoContentSeeder.Email(Roles.Funder)).Select(u => (Guid?)u.Id)
             .SingleOrDefaultAsync(cancellationToken);
         if (funderId is null)
         {

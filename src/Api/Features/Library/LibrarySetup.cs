@@ -30,7 +30,5 @@ public static class LibrarySetup
         services.AddScoped<PaperFiles>();
         services.AddSingleton<ExtractionSignal>();
         services.AddHostedService<ExtractionWorker>();
-        // After the demo people (DemoContentSeeder is registered earlier, with identity).
-        services.AddScoped<ISeeder, DemoLibrarySeeder>();
     }
 }
