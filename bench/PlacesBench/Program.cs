@@ -41,7 +41,7 @@ public static class Program
         ThreadPool.SetMinThreads(32, 32);
         Directory.CreateDirectory(o.Out);
         var apiUrl = new Uri($"http://127.0.0.1:{ChildApp.FreePort()}");
-        var webUrl = new Uri($"http://127.0.0.1:{ChildApp.FreePort()}");
+        var webUrl = new Uri($"http://localhost:{ChildApp.FreePort()}");
         const string adminEmail = "admin@bench.communityofpractice.org.uk";
         const string adminPassword = "Bench-admin-2026!";
         using var api = ChildApp.Start("Api", Path.Combine(o.Repo, "src", "Api"),
@@ -53,6 +53,7 @@ public static class Program
                 ["ConnectionStrings__Postgres"] = o.Postgres,
                 ["Admin__Email"] = adminEmail,
                 ["Admin__Password"] = adminPassword,
+                ["Web__BaseUrl"] = webUrl.ToString().TrimEnd('/'),
                 ["Seed__Demo"] = "false",
                 ["Community__Joining"] = "Open",
                 ["Library__StoragePath"] = Path.Combine(o.Out, "library"),
@@ -115,7 +116,7 @@ public static class Program
                 {
                     new StringContent(JsonSerializer.Serialize(new PublishPaperRequest(
                         $"Bench paper {i:0000}", "What the borough learned.", PaperType.Report, ["Bench"], null, new DateOnly(2025, 1, 1).AddDays(i % 300),
-                        [borough.Id], [_stages[i % 5]], null, null, null, i % 2 == 0 ? PaperVisibility.Public : PaperVisibility.Members, null), _json),
+                        [borough.Id], [_stages[i % 5]], null, "CC BY 4.0", null, i % 2 == 0 ? PaperVisibility.Public : PaperVisibility.Members, null), _json),
                         Encoding.UTF8, "application/json"),
                     "metadata"
                 },
