@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Features.Account;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
+builder.AddAccount();
 builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();
