@@ -25,6 +25,7 @@ public static class Policies
 
     public static void AddPolicies(this IServiceCollection services)
     {
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApplicantAuthorizationResultHandler>();
         var member = MemberPolicy().RequireRole(Roles.Member).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(member)
