@@ -11,6 +11,9 @@ internal sealed class DemoJoinRequestSeeder(AppDbContext db, AccountFactory acco
 {
     public const string Email = "applicant@demo.communityofpractice.org.uk";
 
+    // The demo accounts' published password (README), kept here so this seeder stands on its own.
+    private const string Password = "Demo-pass-2026!";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue<bool>("Seed:Demo") || await db.Users.AnyAsync(u => u.Email == Email, cancellationToken))
@@ -25,7 +28,7 @@ internal sealed class DemoJoinRequestSeeder(AppDbContext db, AccountFactory acco
         }
 
         var organisation = await db.Organisations.Where(o => o.Slug == "renaisi").Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
-        var (member, result) = await accounts.CreateAsync(Email, DemoContentSeeder.Password, "Priya Applicant", [], cancellationToken, approved: false,
+        var (member, result) = await accounts.CreateAsync(Email, Password, "Priya Applicant", [], cancellationToken, approved: false,
             applicant =>
             {
                 db.JoinRequests.Add(JoinRequest.Submit(applicant.Id, organisation, organisation is null ? "Peckham Residents' Network" : null, places,
