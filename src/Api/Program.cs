@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Data.Seeding;
+using CommunityOfPractice.Api.Features.Account;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPersistence();
 builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
+builder.AddAccount();
 builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();

@@ -9,9 +9,10 @@ namespace CommunityOfPractice.Browser.Tests;
 
 /// <summary>
 /// The whole site for real: Api and Web on Kestrel on free ports, talking over HTTP, a fresh
-/// database, and Debian's chromium driven by Playwright.
+/// database, and Debian's chromium driven by Playwright. Joining is open here (people made
+/// through the Api are members at once); <see cref="ApprovalSiteFixture"/> is the site by approval.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -21,6 +22,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public string ApiUrl { get; private set; } = string.Empty;
     public string WebUrl { get; private set; } = string.Empty;
 
+    /// <summary>The Api's Community:Joining.</summary>
+    protected virtual string Joining => "Open";
+
     public async Task InitializeAsync()
     {
         var apiPort = FreePort();
@@ -28,7 +32,7 @@ public sealed class SiteFixture : IAsyncLifetime
         ApiUrl = $"http://localhost:{apiPort}";
         WebUrl = $"http://localhost:{webPort}";
 
-        Api = new ApiFactory().WithSetting("Web:BaseUrl", WebUrl).WithSetting("Api:PublicUrl", ApiUrl);
+        Api = new ApiFactory().WithSetting("Web:BaseUrl", WebUrl).WithSetting("Api:PublicUrl", ApiUrl).WithSetting("Community:Joining", Joining);
         Api.UseKestrel(apiPort);
         await Api.InitializeAsync();
 
@@ -96,4 +100,16 @@ public sealed class WebFactory(string apiUrl) : WebApplicationFactory<web::Progr
 public sealed class SiteCollection : ICollectionFixture<SiteFixture>
 {
     public const string Name = "Site";
+}
+
+/// <summary>The site with joining by approval, as the product ships: newcomers wait for a moderator.</summary>
+public sealed class ApprovalSiteFixture : SiteFixture
+{
+    protected override string Joining => "Approval";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApprovalSiteCollection : ICollectionFixture<ApprovalSiteFixture>
+{
+    public const string Name = "ApprovalSite";
 }

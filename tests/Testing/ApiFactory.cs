@@ -22,6 +22,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Admin:DisplayName"] = "Test Admin",
         ["Oidc:WebClientSecret"] = "cop-web-test-secret",
         ["Seed:Demo"] = "false",
+        // The tests make full members by registering; joining tests ask for Approval themselves.
+        ["Community:Joining"] = "Open",
         // Warnings and errors only: hundreds of tests each registering people would otherwise
         // bury a failure under confirmation links. EF's "the migrations table does not exist
         // yet" on a fresh database is expected, and is not an error worth printing.

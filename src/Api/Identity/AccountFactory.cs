@@ -7,15 +7,20 @@ namespace CommunityOfPractice.Api.Identity;
 /// <summary>
 /// The one way an account comes to exist: sign-in account, roles and public profile are written
 /// in one transaction, so a failure never leaves a person who can sign in but has no profile.
+/// An approved member holds the "member" role (what the default policy asks for); an applicant
+/// does not until a moderator approves their join request.
 /// </summary>
 public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
-    /// <summary>
-    /// A null <paramref name="password"/> makes an account that cannot sign in until its owner
-    /// sets one (the demo's gathering guests: registered, never signed in).
-    /// </summary>
+    /// <param name="password">null: an account that cannot sign in until its owner sets a password (the demo's gathering guests).</param>
+    /// <param name="approved">false: an applicant (<see cref="Member.Apply"/>), without the member role.</param>
+    /// <param name="alongside">
+    /// More to write in the same transaction once the profile is added (a join request, an
+    /// invitation's use); it may throw to undo the whole account.
+    /// </param>
     public async Task<(Member? Member, IdentityResult Result)> CreateAsync(
-        string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+        string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken,
+        bool approved = true, Func<Member, Task>? alongside = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -25,7 +30,7 @@ public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, 
             var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (result.Succeeded)
             {
-                result = await users.AddToRolesAsync(user, roles.Prepend(Roles.Member).Distinct());
+                result = await users.AddToRolesAsync(user, (approved ? roles.Prepend(Roles.Member) : roles).Distinct());
             }
 
             if (!result.Succeeded)
@@ -33,8 +38,13 @@ public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, 
                 return (null, result);
             }
 
-            var member = Member.Join(user.Id, displayName, clock.GetUtcNow());
+            var member = approved ? Member.Join(user.Id, displayName, clock.GetUtcNow()) : Member.Apply(user.Id, displayName, clock.GetUtcNow());
             db.Members.Add(member);
+            if (alongside is not null)
+            {
+                await alongside(member);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return ((Member?)member, IdentityResult.Success);

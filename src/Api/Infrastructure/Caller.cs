@@ -8,7 +8,9 @@ namespace CommunityOfPractice.Api.Infrastructure;
 /// <summary>
 /// Who is asking: the one answer that endpoints bind (a parameter of this type), the hub reads
 /// from its connection, and handlers and access rules decide with. A visitor, or a token not
-/// issued for this Api (no "api" scope), is <see cref="Anonymous"/>.
+/// issued for this Api (no "api" scope), is <see cref="Anonymous"/>. A signed-in applicant whose
+/// join request is not yet approved (no "member" role) is <see cref="IsApplicant"/>: they read
+/// what visitors read, so every members-only rule asks <see cref="IsMember"/>.
 /// </summary>
 public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool IsHost, bool IsFunder)
 {
@@ -16,6 +18,12 @@ public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool
     public static readonly Caller Anonymous = new(null, false, false, false, false);
 
     public bool IsSignedIn => MemberId is not null;
+
+    /// <summary>Signed in but not approved yet: a moderator has still to approve their join request.</summary>
+    public bool IsApplicant { get; init; }
+
+    /// <summary>An approved member: who members-only threads, events, papers and people are for.</summary>
+    public bool IsMember => IsSignedIn && !IsApplicant;
 
     /// <summary>A member acting without a request (the demo seed): signed in, with the roles named.</summary>
     public static Caller Member(Guid memberId, bool isHost = false) => new(memberId, false, false, isHost, false);
@@ -35,6 +43,9 @@ public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool
     public static Caller From(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.HasScope(IdentitySetup.ApiScope)
             ? new Caller(user.MemberId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Moderator), user.IsInRole(Roles.Host), user.IsInRole(Roles.Funder))
+            {
+                IsApplicant = !user.IsInRole(Roles.Member),
+            }
             : Anonymous;
 
     /// <summary>Minimal APIs bind a <see cref="Caller"/> parameter through this.</summary>

@@ -9,6 +9,9 @@ public sealed class ForbiddenException(string message) : Exception(message);
 /// <summary>The request clashes with the current state (already exists, locked, full): 409.</summary>
 public sealed class ConflictException(string message) : Exception(message);
 
+/// <summary>The thing asked for was there but is no more (an invitation expired or used up): 410.</summary>
+public sealed class GoneException(string message) : Exception(message);
+
 /// <summary>The upload is over the size limit: 413.</summary>
 public sealed class PayloadTooLargeException(string message) : Exception(message);
 

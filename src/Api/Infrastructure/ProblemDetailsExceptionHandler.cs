@@ -21,6 +21,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             BadHttpRequestException badRequest => BadRequest(badRequest),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            GoneException => Problem(StatusCodes.Status410Gone, "No longer valid", exception.Message),
             PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Too large", exception.Message),
             UnsupportedContentException unsupported => new ValidationProblemDetails(
                 new Dictionary<string, string[]> { [unsupported.Field] = [unsupported.Message] })

@@ -2,8 +2,21 @@ using CommunityOfPractice.Domain.Community;
 
 namespace CommunityOfPractice.Contracts.Community;
 
-/// <summary>A newcomer joins: the Api checks the email is free and the password strong enough.</summary>
-public sealed record RegisterMemberRequest(string Email, string Password, string DisplayName);
+/// <summary>
+/// A newcomer joins: the Api checks the email is free and the password strong enough. When joining
+/// is by approval (<see cref="JoiningMode.Approval"/>) the rest is the join request: an organisation
+/// from the list or the name of a new one (or neither), 1 or more places and a short why. An
+/// <see cref="Invitation"/> token from a link skips approval.
+/// </summary>
+public sealed record RegisterMemberRequest(
+    string Email,
+    string Password,
+    string DisplayName,
+    Guid? OrganisationId = null,
+    string? ProposedOrganisationName = null,
+    IReadOnlyList<Guid>? PlaceIds = null,
+    string? Why = null,
+    string? Invitation = null);
 
 /// <summary>What a member may change about themselves; <see cref="PlaceIds"/> left out means none.</summary>
 public sealed record UpdateProfileRequest(string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds);

@@ -3,8 +3,8 @@ using CommunityOfPractice.Domain.Community;
 
 namespace CommunityOfPractice.Contracts.Community;
 
-/// <summary>The account just made; the newcomer signs in next.</summary>
-public sealed record Registered(Guid Id, string Email, string DisplayName);
+/// <summary>The account just made; the newcomer signs in next. Not <see cref="IsApproved"/>: their join request waits for a moderator.</summary>
+public sealed record Registered(Guid Id, string Email, string DisplayName, bool IsApproved = true);
 
 /// <summary>The signed-in member's own profile: what others see, plus their email address and roles.</summary>
 public sealed record MyProfile(

@@ -55,6 +55,30 @@ public sealed class SessionCookieEvents(TokenRefresher refresher, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// Refreshes the session's tokens now, not when they run out: an applicant whose join request
+    /// was just approved gets the member role in this session without waiting 15 minutes or
+    /// signing in again. False when there was nothing to refresh or the Api refused.
+    /// </summary>
+    public async Task<bool> RefreshNowAsync(HttpContext httpContext)
+    {
+        var session = await httpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!session.Succeeded || session.Properties.GetTokenValue("refresh_token") is not { Length: > 0 } refreshToken)
+        {
+            return false;
+        }
+
+        if (await refresher.RefreshAsync(refreshToken, httpContext.RequestAborted) is not RefreshOutcome.Refreshed refreshed)
+        {
+            return false;
+        }
+
+        StoreTokens(session.Properties, refreshed);
+        var principal = refreshed.IdToken is { } idToken ? WithClaimsFrom(session.Principal, idToken) ?? session.Principal : session.Principal;
+        await httpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, session.Properties);
+        return true;
+    }
+
     private async Task EndSessionAsync(CookieValidatePrincipalContext context, string reason)
     {
         logger.LogInformation("Ending a session whose tokens cannot be refreshed ({Reason})", reason);

@@ -16,6 +16,10 @@ public static class SignInSetup
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string OidcScheme = "oidc";
     public const string AdminPolicy = "Admin";
+    public const string ModeratorPolicy = "Moderator";
+
+    /// <summary>Where an applicant waiting for approval lands after signing in: their join request's status.</summary>
+    public const string JoinRequestPath = "/account/join-request";
 
     /// <summary>A challenge parameter (not stored in the state) that becomes the OIDC login_hint.</summary>
     public const string LoginHintParameter = "login_hint";
@@ -96,7 +100,8 @@ public static class SignInSetup
             });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"));
+            .AddPolicy(AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("admin"))
+            .AddPolicy(ModeratorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("moderator", "admin"));
     }
 
     /// <summary>
@@ -155,6 +160,12 @@ public static class SignInSetup
         if (context.Properties is { } properties)
         {
             properties.StoreTokens(properties.GetTokens().Where(t => t.Name != "id_token").ToList());
+        }
+
+        // Not approved yet (no member role): the status of their join request comes first.
+        if (context.Principal?.IsInRole("member") == false)
+        {
+            context.ReturnUri = JoinRequestPath;
         }
 
         return Task.CompletedTask;

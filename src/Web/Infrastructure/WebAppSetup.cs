@@ -16,7 +16,9 @@ public static class WebAppSetup
             options.Conventions.AuthorizeFolder("/People");
             // A hashtag's page is the thread list filtered by it: /tags/PowerofPlace.
             options.Conventions.AddPageRoute("/Threads/Index", "tags/{tag}");
-            options.Conventions.AuthorizeFolder("/Admin", SignInSetup.AdminPolicy);
+            // Moderators decide who joins (/admin/join-requests, /admin/invitations); roles are for admins.
+            options.Conventions.AuthorizeFolder("/Admin", SignInSetup.ModeratorPolicy);
+            options.Conventions.AuthorizePage("/Admin/People", SignInSetup.AdminPolicy);
         });
 
         // The pipeline sets X-Frame-Options: DENY on every response; antiforgery need not add its own.

@@ -3,14 +3,14 @@ using CommunityOfPractice.Domain.Library;
 namespace CommunityOfPractice.Api.Features.Library;
 
 /// <summary>
-/// Who may do what in the library. Anyone reads public papers; signed-in members read
+/// Who may do what in the library. Anyone reads public papers; approved members read
 /// members-only ones too, and to everyone else those are "not found". Funders, hosts and admins
 /// publish (the publisher policy); a paper's publisher and admins manage it: new versions, and
 /// why a file's text could not be read (which its uploader sees too).
 /// </summary>
 internal static class PaperAccess
 {
-    public static bool MayReadMembersOnlyPapers(this Caller caller) => caller.IsSignedIn;
+    public static bool MayReadMembersOnlyPapers(this Caller caller) => caller.IsMember;
 
     /// <summary>The papers this caller may read (SearchPapers applies the same rule in its SQL).</summary>
     public static IQueryable<LearningPaper> ReadableBy(this IQueryable<LearningPaper> papers, Caller caller) =>
@@ -26,7 +26,7 @@ internal static class PaperAccess
         caller.MayManage(publishedById) || caller.Is(uploadedById);
 
     /// <summary>Threads and events are for members, so only members see which of them link to a paper.</summary>
-    public static bool SeesBacklinks(this Caller caller) => caller.IsSignedIn;
+    public static bool SeesBacklinks(this Caller caller) => caller.IsMember;
 
     /// <summary>The paper a new version is for: 404 when there is no such paper, 403 for anyone but its publisher or an admin.</summary>
     public static async Task<ManagedPaper> PaperToAddVersionToAsync(this AppDbContext db, Caller caller, Guid paperId, CancellationToken cancellationToken)

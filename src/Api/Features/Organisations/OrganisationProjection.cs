@@ -45,7 +45,7 @@ internal static class OrganisationProjection
         var journey = await db.JourneyAsync(assessments, readersOrganisations, cancellationToken);
 
         var papers = await db.Papers.AsNoTracking()
-            .Where(p => p.OrganisationId == organisation.Id && (caller.IsSignedIn || p.Visibility == PaperVisibility.Public))
+            .Where(p => p.OrganisationId == organisation.Id && (caller.IsMember || p.Visibility == PaperVisibility.Public))
             .OrderByDescending(p => p.PublishedOn).ThenBy(p => p.Title)
             .Select(p => new NamedRef(p.Id, p.Title))
             .ToListAsync(cancellationToken);

@@ -70,13 +70,13 @@ internal sealed record AssessmentEntry(
 /// <summary>
 /// The reading rules and queries the place pages share. A place page is read by anyone, so it
 /// follows the rules of the areas it gathers from: threads, events and the directory are for
-/// signed-in members; papers by their visibility; and only assessments shared with the
+/// approved members; papers by their visibility; and only assessments shared with the
 /// community ever count towards an organisation's stage here (never funders-only or private ones).
 /// </summary>
 internal static class PlaceProjection
 {
     /// <summary>Threads and events are members-only everywhere else, so here too.</summary>
-    public static bool SeesMembersOnlyContent(this Caller caller) => caller.IsSignedIn;
+    public static bool SeesMembersOnlyContent(this Caller caller) => caller.IsMember;
 
     public static IQueryable<LearningPaper> ReadablePapers(this AppDbContext db, Caller caller) =>
         caller.SeesMembersOnlyContent() ? db.Papers.AsNoTracking() : db.Papers.AsNoTracking().Where(p => p.Visibility == PaperVisibility.Public);

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,7 +8,8 @@ public static class ProfileEndpoints
 {
     public static void MapProfileEndpoints(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Profile").RequireAuthorization();
+        // An applicant waiting for approval has a profile too: signed in is enough.
+        var me = api.MapGroup("/me").WithTags("Profile").RequireAuthorization(Policies.SignedIn);
 
         me.MapGet("/", async Task<Ok<MyProfile>> (Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new GetMyProfile.Query(caller), cancellationToken)))

@@ -7,14 +7,17 @@ using OpenIddict.Validation.AspNetCore;
 namespace CommunityOfPractice.Api.Infrastructure.Authorization;
 
 /// <summary>
-/// The named authorization policies. Each one is a signed-in member with a token issued for this
+/// The named authorization policies. Each one is a signed-in person with a token issued for this
 /// Api (scope "api") plus, for the role policies, one of the roles. The default policy
-/// (<c>RequireAuthorization()</c> with no name) is <see cref="Member"/>. Rules that depend on the
-/// thing asked about (the event's host, the post's author) live in each area's access file.
+/// (<c>RequireAuthorization()</c> with no name) is <see cref="Member"/>: an approved member, who
+/// holds the "member" role. <see cref="SignedIn"/> is what an applicant waiting for approval may
+/// use: their own profile and join request. Rules that depend on the thing asked about (the
+/// event's host, the post's author) live in each area's access file.
 /// </summary>
 public static class Policies
 {
     public const string Member = "member";
+    public const string SignedIn = "signed-in";
     public const string Admin = "admin";
     public const string Moderator = "moderator";
     public const string Publisher = "publisher";
@@ -22,10 +25,12 @@ public static class Policies
 
     public static void AddPolicies(this IServiceCollection services)
     {
-        var member = MemberPolicy().Build();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApplicantAuthorizationResultHandler>();
+        var member = MemberPolicy().RequireRole(Roles.Member).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(member)
             .AddPolicy(Member, member)
+            .AddPolicy(SignedIn, MemberPolicy().Build())
             .AddPolicy(Admin, MemberPolicy().RequireRole(Roles.Admin).Build())
             .AddPolicy(Moderator, MemberPolicy().RequireRole(Roles.Moderator, Roles.Admin).Build())
             .AddPolicy(Publisher, MemberPolicy().RequireRole(Roles.Funder, Roles.Host, Roles.Admin).Build())

@@ -7,7 +7,8 @@ namespace CommunityOfPractice.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Declares what authorization answers, from the endpoint's own metadata so it cannot drift:
-/// 401 on every endpoint that needs a token, 403 where a role policy applies, and no security
+/// 401 on every endpoint that needs a token, 403 where a role applies (the default member policy
+/// included: an applicant is not approved yet), and no security
 /// requirement on public ones. Errors that depend on the use case (400, 404, 409, …) are declared
 /// on each endpoint with <c>ProducesProblem</c>.
 /// </summary>
@@ -24,9 +25,9 @@ internal sealed class AuthorizationResponsesTransformer : IOpenApiOperationTrans
 
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or the token was not issued for this Api." });
-        if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is { } policy && policy != Policies.Member))
+        if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy != Policies.SignedIn))
         {
-            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Signed in without the role this needs." });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Signed in without the role this needs (or not approved yet)." });
         }
 
         return Task.CompletedTask;
