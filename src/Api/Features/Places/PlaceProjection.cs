@@ -1,4 +1,3 @@
-using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Domain.Journey;

@@ -15,12 +15,14 @@ public static class ListFollows
             var memberId = query.Caller.Id;
             var follows = db.Follows.AsNoTracking().Where(f => f.MemberId == memberId);
             var places = await follows.Where(f => f.TargetKind == FollowTarget.Place)
-                .Join(db.Places.Where(p => p.IsApproved), f => f.TargetId, p => p.Id, (f, p) => new FollowedView(f.TargetKind, p.Id, p.Name, p.Slug, f.FollowedAt))
-                .OrderBy(f => f.Name).ThenBy(f => f.Id)
+                .Join(db.Places.Where(p => p.IsApproved), f => f.TargetId, p => p.Id, (f, p) => new { f, p })
+                .OrderBy(x => x.p.Name).ThenBy(x => x.p.Id)
+                .Select(x => new FollowedView(x.f.TargetKind, x.p.Id, x.p.Name, x.p.Slug, x.f.FollowedAt))
                 .ToListAsync(cancellationToken);
             var organisations = await follows.Where(f => f.TargetKind == FollowTarget.Organisation)
-                .Join(db.Organisations, f => f.TargetId, o => o.Id, (f, o) => new FollowedView(f.TargetKind, o.Id, o.Name, o.Slug, f.FollowedAt))
-                .OrderBy(f => f.Name).ThenBy(f => f.Id)
+                .Join(db.Organisations, f => f.TargetId, o => o.Id, (f, o) => new { f, o })
+                .OrderBy(x => x.o.Name).ThenBy(x => x.o.Id)
+                .Select(x => new FollowedView(x.f.TargetKind, x.o.Id, x.o.Name, x.o.Slug, x.f.FollowedAt))
                 .ToListAsync(cancellationToken);
             return new FollowsView(places, organisations);
         }
