@@ -100,7 +100,7 @@ public static class PortfolioCharts
         StyleAxes(plot);
         if (organisation.Journeys.Count > 0)
         {
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Right);
             plot.Legend.FontName = FontName;
             plot.Legend.FontSize = 13;
         }
