@@ -61,7 +61,7 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/Events", "/Events/Edit", $"/Events/{gathering.Id}", $"/Events/Edit/{gathering.Id}", $"/Events/{gathering.Id}/Present",
             "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
             "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
-            "/Profile", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations",
+            "/Profile", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations", "/portfolio",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

@@ -6,6 +6,7 @@ using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
+using CommunityOfPractice.Api.Features.Portfolio;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Threads;
@@ -91,5 +92,6 @@ public static class HttpApiSetup
         api.MapEventEndpoints();
         api.MapQaEndpoints();
         api.MapLibraryEndpoints();
+        api.MapPortfolioEndpoints();
     }
 }

@@ -1,5 +1,4 @@
 using CommunityOfPractice.Domain.Community;
-using CommunityOfPractice.Domain.Journey;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 
@@ -7,7 +6,8 @@ namespace CommunityOfPractice.Api.Features.Organisations;
 /// Who may do what with an organisation. Anyone reads its page; its approved org admins (and
 /// site admins) edit the profile; its org admins decide who belongs; its approved members record
 /// assessments. Of its assessments, a reader sees the community's, the funder-only ones when they
-/// belong to one of the named funders, and the private ones only as one of its approved members.
+/// belong to one of the named funders, and the private ones only as one of its approved members
+/// (that rule lives in <see cref="AssessmentReaders"/>, which the portfolio shares).
 /// </summary>
 internal static class OrganisationAccess
 {
@@ -54,26 +54,4 @@ internal static class OrganisationAccess
             ? db.OrganisationMemberships.AnyAsync(m => m.OrganisationId == organisationId && m.MemberId == memberId
                 && m.IsAdmin && m.Status == MembershipStatus.Approved, cancellationToken)
             : Task.FromResult(false);
-
-    /// <summary>The organisations the caller is an approved member of (none for a visitor).</summary>
-    public static async Task<IReadOnlySet<Guid>> ApprovedOrganisationsOfAsync(this AppDbContext db, Caller caller, CancellationToken cancellationToken) =>
-        caller.MemberId is { } memberId
-            ? (await db.OrganisationMemberships
-                .Where(m => m.MemberId == memberId && m.Status == MembershipStatus.Approved)
-                .Select(m => m.OrganisationId)
-                .ToListAsync(cancellationToken)).ToHashSet()
-            : new HashSet<Guid>();
-
-    /// <summary>
-    /// Whether a reader who belongs to <paramref name="readersOrganisations"/> may see the assessment:
-    /// the community's are for everyone; funder-only ones for the organisation and the funders it named;
-    /// private ones for the organisation's own members. Site roles give no way round this.
-    /// </summary>
-    public static bool MayRead(this IReadOnlySet<Guid> readersOrganisations, StageAssessment assessment) => assessment.Visibility switch
-    {
-        AssessmentVisibility.Community => true,
-        AssessmentVisibility.Funders => readersOrganisations.Contains(assessment.OrganisationId)
-            || assessment.FunderIds.Any(readersOrganisations.Contains),
-        _ => readersOrganisations.Contains(assessment.OrganisationId),
-    };
 }
