@@ -8,6 +8,7 @@ using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
+using CommunityOfPractice.Api.Features.Tags;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -91,5 +92,6 @@ public static class HttpApiSetup
         api.MapEventEndpoints();
         api.MapQaEndpoints();
         api.MapLibraryEndpoints();
+        api.MapTagEndpoints();
     }
 }
