@@ -14,8 +14,6 @@ public static class WebAppSetup
             options.Conventions.AuthorizeFolder("/Profile");
             options.Conventions.AuthorizeFolder("/Threads");
             options.Conventions.AuthorizeFolder("/People");
-            // A hashtag's page is the thread list filtered by it: /tags/PowerofPlace.
-            options.Conventions.AddPageRoute("/Threads/Index", "tags/{tag}");
             options.Conventions.AuthorizeFolder("/Admin", SignInSetup.AdminPolicy);
         });
 
