@@ -32,8 +32,9 @@ public sealed class ListDirectoryOrganisationsTests(ApiFactory api)
         var scenario = await OrganisationScenario.StartAsync(api);
         await OrganisationsApi.RecordAsync(scenario.Admin.Client, scenario.Id,
             OrganisationsApi.Assessment(scenario.Southwark.Id, scenario.Admin.Id, FrameworkStage.Connection, new DateOnly(2025, 1, 1)));
+        var funder = await OrganisationsApi.ProposeAsync(scenario.Admin.Client, OrganisationsApi.Profile(kind: OrganisationKind.Funder));
         await OrganisationsApi.RecordAsync(scenario.Admin.Client, scenario.Id,
-            OrganisationsApi.Assessment(scenario.Southwark.Id, scenario.Admin.Id, FrameworkStage.Mutuality, new DateOnly(2025, 8, 1), AssessmentVisibility.Funders));
+            OrganisationsApi.Assessment(scenario.Southwark.Id, scenario.Admin.Id, FrameworkStage.Mutuality, new DateOnly(2025, 8, 1), AssessmentVisibility.Funders, [funder.Id]));
         var name = Uri.EscapeDataString(scenario.Organisation.Name);
         var anyone = api.CreateClient();
 

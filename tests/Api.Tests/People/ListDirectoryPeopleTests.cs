@@ -53,7 +53,7 @@ public sealed class ListDirectoryPeopleTests(ApiFactory api)
     {
         var token = Token();
         using var admin = await Community.AdminAsync(api.CreateClient);
-        var borough = await DirectoryApi.AddPlaceAsync(admin, "Directory Borough", kind: PlaceKind.LondonBorough);
+        var borough = await DirectoryApi.AddPlaceAsync(admin, "Directory Borough", kind: PlaceKind.LocalAuthority);
         var neighbourhood = await DirectoryApi.AddPlaceAsync(admin, "Directory Estate", borough.Id);
         var shows = await Community.JoinAsync(api.CreateClient, token);
         var hides = await Community.JoinAsync(api.CreateClient, token);
@@ -79,8 +79,8 @@ public sealed class ListDirectoryPeopleTests(ApiFactory api)
             OrganisationsApi.Assessment(scenario.Southwark.Id, scenario.Admin.Id, FrameworkStage.Mutuality, new DateOnly(2025, 9, 1), AssessmentVisibility.Private));
         var shows = await Community.JoinAsync(api.CreateClient, token);
         var hides = await Community.JoinAsync(api.CreateClient, token);
-        await DirectoryApi.ListAsync(shows, _everything, scenario.Id);
-        await DirectoryApi.ListAsync(hides, _everything with { ShowOrganisation = false }, scenario.Id);
+        await DirectoryApi.ListAsync(shows, _everything, scenario.Id, [scenario.Southwark.Id, scenario.Hackney.Id]);
+        await DirectoryApi.ListAsync(hides, _everything with { ShowOrganisation = false }, scenario.Id, [scenario.Southwark.Id, scenario.Hackney.Id]);
 
         async Task<IEnumerable<Guid>> Found(string filter) =>
             (await DirectoryApi.PeopleAsync(shows.Client, $"q={token}&{filter}")).Items.Select(m => m.Id);

@@ -11,7 +11,7 @@ public sealed class PlaceProposalTests(ApiFactory api)
         var proposer = await Community.JoinAsync(api.CreateClient, "Place Proposer");
         var other = await Community.JoinAsync(api.CreateClient, "Other Member");
         using var admin = await Community.AdminAsync(api.CreateClient);
-        var borough = await DirectoryApi.AddPlaceAsync(admin, "Proposal Borough", kind: Domain.Community.PlaceKind.LondonBorough);
+        var borough = await DirectoryApi.AddPlaceAsync(admin, "Proposal Borough", kind: Domain.Community.PlaceKind.LocalAuthority);
 
         var proposal = await DirectoryApi.ProposePlaceAsync(proposer.Client, "North Peckham", borough.Id);
 
@@ -101,7 +101,7 @@ public sealed class PlaceProposalTests(ApiFactory api)
     public async Task An_admin_adds_a_place_inside_another_and_an_unknown_parent_is_a_field_error()
     {
         using var admin = await Community.AdminAsync(api.CreateClient);
-        var borough = await DirectoryApi.AddPlaceAsync(admin, "Added Borough", kind: Domain.Community.PlaceKind.LondonBorough);
+        var borough = await DirectoryApi.AddPlaceAsync(admin, "Added Borough", kind: Domain.Community.PlaceKind.LocalAuthority);
 
         var added = await DirectoryApi.AddPlaceAsync(admin, "Dalston", borough.Id);
         using var unknown = await admin.PostAsJsonAsync("/api/v1/places", new AddPlaceRequest($"Nowhere {Guid.NewGuid():N}"[..20], Domain.Community.PlaceKind.Neighbourhood, Guid.NewGuid()), Json.Options);
