@@ -68,7 +68,7 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
             "/Profile", $"/people/{everyone.Id}", "/Admin/People",
             "/people", "/people?place=southwark&stage=Connection", "/organisations", "/tags/PowerofPlace",
-            "/Admin/Places", "/Admin/Organisations", "/Admin/Organisations?unverified=true", "/Admin/Statements",
+            "/places/propose", "/Admin/Places", "/Admin/Organisations", "/Admin/Organisations?unverified=true", "/Admin/Statements",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

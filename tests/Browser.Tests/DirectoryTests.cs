@@ -69,10 +69,21 @@ public sealed class DirectoryTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task An_admin_approves_a_proposed_place_and_everyone_is_offered_it()
+    public async Task A_member_proposes_a_place_and_an_admin_approves_it_for_everyone()
     {
         var member = await Journeys.JoinThroughApiAsync(site, "Place Proposer");
-        var proposal = await DirectoryApi.ProposePlaceAsync(member.Client, "Queens Road");
+        var name = $"Queens Road {Guid.NewGuid().ToString()[..8]}";
+        var memberPage = await site.NewPageAsync();
+        await Journeys.SignInAsync(memberPage, member.Email, member.Password, "/places");
+        await memberPage.GetByRole(AriaRole.Link, new() { Name = "Propose one" }).ClickAsync();
+        await memberPage.GetByRole(AriaRole.Button, new() { Name = "Propose place" }).ClickAsync();
+        await Expect(memberPage.Locator(".error-summary")).ToContainTextAsync("Enter the place's name.");
+        await memberPage.GetByLabel("Name").FillAsync(name);
+        await memberPage.GetByLabel("Kind").SelectOptionAsync("Neighbourhood");
+        await memberPage.GetByLabel("Inside (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Southwark" });
+        await memberPage.GetByRole(AriaRole.Button, new() { Name = "Propose place" }).ClickAsync();
+        await Expect(memberPage.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} waits for an admin");
+        var proposal = Assert.Single(await member.Client.GetFromJsonAsync<PlaceProposal[]>("/api/v1/places/proposals", Json.Options) ?? [], p => p.Name == name);
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, ApiFactory.AdminEmail, ApiFactory.AdminPassword, "/Admin/Places");
 
