@@ -12,6 +12,9 @@ public sealed class AccessibilityTests(SiteFixture site)
     [InlineData("/places/southwark")]
     [InlineData("/places/southwark?stage=Connection")]
     [InlineData("/Account/Register")]
+    [InlineData("/organisations")]
+    [InlineData("/organisations?stage=Connection&kind=Charity")]
+    [InlineData("/tags/PowerofPlace")]
     public async Task A_visitor_page_passes_axe(string path)
     {
         var page = await site.NewPageAsync();
@@ -52,6 +55,8 @@ public sealed class AccessibilityTests(SiteFixture site)
         var reply = await ThreadsApi.ReplyAsync(everyone.Client, thread.Id, "A reply to edit.");
         var gathering = await EventsApi.CreateAsync(everyone.Client, new { title = $"Accessible gathering {Guid.NewGuid():N}"[..30] });
         var paper = await LibraryApi.PublishAsync(everyone.Client, TestPdfs.Create("An accessible paper about place."));
+        await DirectoryApi.ListAsync(everyone, new(true, true, true, true), bio: "Listed so the directory has someone to show.");
+        await DirectoryApi.ProposePlaceAsync(everyone.Client, "Accessible Estate");
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, everyone.Email, everyone.Password);
 
@@ -62,6 +67,8 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
             "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
             "/Profile", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations", "/portfolio",
+            "/people", "/people?place=southwark&stage=Connection", "/organisations", "/tags/PowerofPlace",
+            "/places/propose", "/Admin/Places", "/Admin/Organisations", "/Admin/Organisations?unverified=true", "/Admin/Statements",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

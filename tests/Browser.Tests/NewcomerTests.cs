@@ -28,7 +28,7 @@ public sealed class NewcomerTests(SiteFixture site)
         await Expect(page).ToHaveURLAsync(new Regex("/Profile$"));
         await Expect(page.GetByLabel("Display name")).ToHaveValueAsync("Nadia Newcomer");
         await page.GetByLabel("Display name").FillAsync("Nadia N.");
-        await page.GetByLabel("Bio").FillAsync("I organise residents in Hackney.");
+        await page.GetByLabel("Bio", new() { Exact = true }).FillAsync("I organise residents in Hackney.");
         await page.GetByLabel("Hackney").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
 

@@ -9,6 +9,7 @@ using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Portfolio;
 using CommunityOfPractice.Api.Features.Profile;
 using CommunityOfPractice.Api.Features.Stages;
+using CommunityOfPractice.Api.Features.Tags;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -93,5 +94,6 @@ public static class HttpApiSetup
         api.MapQaEndpoints();
         api.MapLibraryEndpoints();
         api.MapPortfolioEndpoints();
+        api.MapTagEndpoints();
     }
 }

@@ -18,11 +18,18 @@ public sealed record RegisterMemberRequest(
     string? Why = null,
     string? Invitation = null);
 
-/// <summary>What a member may change about themselves; <see cref="PlaceIds"/> left out means none.</summary>
-public sealed record UpdateProfileRequest(string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds);
+/// <summary>
+/// What a member may change about themselves; <see cref="PlaceIds"/> left out means none, and
+/// <see cref="Listing"/> left out keeps their directory choice as it is.
+/// </summary>
+public sealed record UpdateProfileRequest(
+    string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid>? PlaceIds, ListingChoice? Listing = null);
 
-/// <summary>An admin adds a place the list is missing.</summary>
-public sealed record AddPlaceRequest(string Name, PlaceKind Kind);
+/// <summary>An admin adds a place the list is missing, inside <see cref="ParentId"/> when given.</summary>
+public sealed record AddPlaceRequest(string Name, PlaceKind Kind, Guid? ParentId = null);
+
+/// <summary>A member proposes a place the list is missing; an admin approves it before others see it.</summary>
+public sealed record ProposePlaceRequest(string Name, PlaceKind Kind, Guid? ParentId);
 
 /// <summary>An admin adds an organisation people can then say they belong to.</summary>
 public sealed record AddOrganisationRequest(string Name, string? Website);

@@ -6,7 +6,7 @@ namespace CommunityOfPractice.Contracts.Community;
 /// <summary>The account just made; the newcomer signs in next. Not <see cref="IsApproved"/>: their join request waits for a moderator.</summary>
 public sealed record Registered(Guid Id, string Email, string DisplayName, bool IsApproved = true);
 
-/// <summary>The signed-in member's own profile: what others see, plus their email address and roles.</summary>
+/// <summary>The signed-in member's own profile: what others see, plus their email address, roles and directory choice.</summary>
 public sealed record MyProfile(
     Guid Id,
     string Email,
@@ -15,7 +15,8 @@ public sealed record MyProfile(
     NamedRef? Organisation,
     IReadOnlyList<NamedRef> Places,
     IReadOnlyList<string> Roles,
-    DateTimeOffset JoinedAt);
+    DateTimeOffset JoinedAt,
+    ListingChoice Listing);
 
 /// <summary>What members see of each other: name, handle, bio, organisation, places. Never the e-mail address.</summary>
 public sealed record MemberProfile(

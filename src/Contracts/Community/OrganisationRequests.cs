@@ -39,3 +39,16 @@ public sealed record RecordAssessmentRequest(
 
 /// <summary>The guided tool's answers so far, for a suggestion before anything is recorded.</summary>
 public sealed record SuggestStageRequest(IReadOnlyList<StatementAnswerRequest> Answers);
+
+/// <summary>An admin writes a statement of the guided self-assessment for a stage.</summary>
+public sealed record StatementRequest(FrameworkStage Stage, string Text);
+
+/// <summary>Which way a statement moves among its stage's statements.</summary>
+public enum MoveDirection
+{
+    Up = 1,
+    Down = 2,
+}
+
+/// <summary>An admin moves a statement one place up or down within its stage.</summary>
+public sealed record MoveStatementRequest(MoveDirection Direction);

@@ -60,3 +60,6 @@ public sealed record StatementView(Guid Id, FrameworkStage Stage, string Text, i
 
 /// <summary>What the guided tool suggests, and what would set the organisation at the next stage.</summary>
 public sealed record StageSuggestionView(FrameworkStage Stage, FrameworkStage? Next, string? WhatDistinguishesNext);
+
+/// <summary>A statement as admins manage it: retired ones too, which the tool no longer asks but old answers still name.</summary>
+public sealed record ManagedStatement(Guid Id, FrameworkStage Stage, string Text, int Order, bool IsActive);

@@ -75,3 +75,9 @@ public sealed record PlaceDetail(
 /// a link without a reload.
 /// </summary>
 public sealed record PlaceArrival(Guid Id, string Title, IReadOnlyList<FrameworkStage> Stages);
+
+/// <summary>
+/// A place a member proposed, waiting for an admin: seen by its proposer and by admins, offered
+/// to everyone else once approved. <see cref="ProposedBy"/> is null for an admin's addition.
+/// </summary>
+public sealed record PlaceProposal(Guid Id, string Name, string Slug, PlaceKind Kind, PlaceLink? Parent, AuthorRef? ProposedBy, bool IsApproved);

@@ -14,11 +14,12 @@ public static class WebAppSetup
             options.Conventions.AuthorizeFolder("/Profile");
             options.Conventions.AuthorizeFolder("/Threads");
             options.Conventions.AuthorizeFolder("/People");
-            // A hashtag's page is the thread list filtered by it: /tags/PowerofPlace.
-            options.Conventions.AddPageRoute("/Threads/Index", "tags/{tag}");
-            // Moderators decide who joins (/admin/join-requests, /admin/invitations); roles are for admins.
+            // Moderators decide who joins (/admin/join-requests, /admin/invitations); the rest of admin is for admins.
             options.Conventions.AuthorizeFolder("/Admin", SignInSetup.ModeratorPolicy);
-            options.Conventions.AuthorizePage("/Admin/People", SignInSetup.AdminPolicy);
+            foreach (var page in new[] { "/Admin/People", "/Admin/Places", "/Admin/Organisations", "/Admin/Statements" })
+            {
+                options.Conventions.AuthorizePage(page, SignInSetup.AdminPolicy);
+            }
         });
 
         // The pipeline sets X-Frame-Options: DENY on every response; antiforgery need not add its own.

@@ -6,6 +6,19 @@ namespace CommunityOfPractice.Api.Tests.Profile;
 public sealed class UpdateMyProfileTests(ApiFactory api)
 {
     [Fact]
+    public async Task A_member_is_not_listed_by_default_and_a_save_without_a_listing_keeps_the_choice()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var before = await member.Client.GetFromJsonAsync<MyProfile>("/api/v1/me", Json.Options);
+
+        await DirectoryApi.ListAsync(member, new ListingChoice(true, false, true, true));
+        using var renamed = await member.Client.PutAsJsonAsync("/api/v1/me", new UpdateProfileRequest(member.DisplayName, "New bio", null, null), Json.Options);
+
+        Assert.Equal(ListingChoice.NotListed, before!.Listing);
+        Assert.Equal(new ListingChoice(true, false, true, true), (await ThreadsApi.ExpectAsync<MyProfile>(renamed, HttpStatusCode.OK)).Listing);
+    }
+
+    [Fact]
     public async Task A_member_sets_name_bio_organisation_and_places()
     {
         var member = await Community.JoinAsync(api.CreateClient);

@@ -16,6 +16,16 @@ public static class OrganisationEndpoints
             .WithName(nameof(ListOrganisations))
             .WithSummary("Organisations in the community");
 
+        api.MapGet("/directory/organisations", async Task<Ok<DirectoryOrganisationsPage>> (
+                string? place, string? stage, string? kind, bool? verified, string? q, string? after, int? limit,
+                ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new ListDirectoryOrganisations.Query(place, stage, kind, verified, q, after, limit), cancellationToken)))
+            .WithTags("Directory")
+            .AllowAnonymous()
+            .WithName(nameof(ListDirectoryOrganisations))
+            .WithSummary("Every organisation with its kind, places, verified badge and current stage per place (community-visible assessments only); filter by place, stage, kind, verified and name")
+            .ProducesValidationProblem();
+
         organisations.MapPost("/", async Task<Created<OrganisationView>> (
                 AddOrganisationRequest body, ISender sender, CancellationToken cancellationToken) =>
             {

@@ -22,6 +22,17 @@ public static class PeopleEndpoints
             .WithSummary("A member's profile as other members see it (no e-mail address)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        // Members-only: listing is consent to be seen by the community, not by the whole web.
+        api.MapGet("/directory/people", async Task<Ok<DirectoryMembersPage>> (
+                string? place, string? stage, string? kind, string? organisation, string? q, string? after, int? limit,
+                ISender sender, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await sender.Send(new ListDirectoryPeople.Query(place, stage, kind, organisation, q, after, limit), cancellationToken)))
+            .WithTags("Directory")
+            .RequireAuthorization()
+            .WithName(nameof(ListDirectoryPeople))
+            .WithSummary("Members who chose to be listed, with the details they chose to show; filter by place, stage, organisation kind, organisation (slugs and names) and name")
+            .ProducesValidationProblem();
+
         var people = api.MapGroup("/admin/people").WithTags("Admin").RequireAuthorization(Policies.Admin);
 
         people.MapGet("/", async Task<Ok<PeoplePage>> (

@@ -3,20 +3,14 @@ using CommunityOfPractice.Domain.Community;
 
 namespace CommunityOfPractice.Api.Features.Places;
 
-/// <summary>Admins add a place that the list is missing (members cannot type free text).</summary>
+/// <summary>Admins add a place that the list is missing (members cannot type free text), inside another when it has a parent.</summary>
 public static class AddPlace
 {
-    public sealed record Command(string Name, PlaceKind Kind) : ICommand<PlaceView>;
+    public sealed record Command(string Name, PlaceKind Kind, Guid? ParentId = null) : INewPlace, ICommand<PlaceView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the place's name.")
-                .MaximumLength(Place.NameMaxLength).WithMessage($"A place name has at most {Place.NameMaxLength} characters.")
-                .Matches("[A-Za-z0-9]").WithMessage("A place name needs at least one letter or digit.");
-            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose what kind of place this is.");
-        }
+        public Validator() => Include(new NewPlaceRules<Command>());
     }
 
     internal sealed class Handler(AppDbContext db) : ICommandHandler<Command, PlaceView>
@@ -24,10 +18,8 @@ public static class AddPlace
         public async ValueTask<PlaceView> Handle(Command command, CancellationToken cancellationToken)
         {
             var place = Place.Create(command.Name, command.Kind);
-            if (await db.Places.AnyAsync(p => p.Slug == place.Slug, cancellationToken))
-            {
-                throw new ConflictException($"{place.Name} is already in the list of places.");
-            }
+            place.MoveInside(await db.ParentAsync(command.ParentId, cancellationToken));
+            await db.EnsureNewAsync(place, cancellationToken);
 
             db.Places.Add(place);
             await db.SaveChangesAsync(cancellationToken);

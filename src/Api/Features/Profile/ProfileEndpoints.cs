@@ -20,7 +20,7 @@ public static class ProfileEndpoints
         me.MapPut("/", async Task<Ok<MyProfile>> (
                 UpdateProfileRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(
-                    new UpdateMyProfile.Command(caller, body.DisplayName, body.Bio, body.OrganisationId, body.PlaceIds ?? []),
+                    new UpdateMyProfile.Command(caller, body.DisplayName, body.Bio, body.OrganisationId, body.PlaceIds ?? [], body.Listing),
                     cancellationToken)))
             .WithName(nameof(UpdateMyProfile))
             .WithSummary("Edit the signed-in member's profile")

@@ -19,6 +19,7 @@ internal static class ProfileProjection
                 db.UserRoles.Where(ur => ur.UserId == m.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
                     .OrderBy(name => name).ToList(),
-                m.JoinedAt))
+                m.JoinedAt,
+                new ListingChoice(m.Listing.IsListed, m.Listing.ShowOrganisation, m.Listing.ShowPlaces, m.Listing.ShowBio)))
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -4,10 +4,14 @@ using FluentValidation.Results;
 
 namespace CommunityOfPractice.Api.Features.Profile;
 
-/// <summary>A member edits what others see: name, bio, organisation and the places they work in.</summary>
+/// <summary>
+/// A member edits what others see: name, bio, organisation, the places they work in, and whether
+/// they are listed in the directory with which of those details (no <see cref="Command.Listing"/>: unchanged).
+/// </summary>
 public static class UpdateMyProfile
 {
-    public sealed record Command(Caller Caller, string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid> PlaceIds)
+    public sealed record Command(
+        Caller Caller, string DisplayName, string? Bio, Guid? OrganisationId, IReadOnlyList<Guid> PlaceIds, ListingChoice? Listing = null)
         : ICommand<MyProfile>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -43,7 +47,9 @@ public static class UpdateMyProfile
             }
 
             var wanted = command.PlaceIds.Distinct().ToList();
-            var places = await db.Places.Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken);
+            // A proposed place is the proposer's to use until an admin approves it for everyone.
+            var places = await db.Places.Where(p => wanted.Contains(p.Id) && (p.IsApproved || p.ProposedById == command.Caller.Id))
+                .ToListAsync(cancellationToken);
             if (places.Count != wanted.Count)
             {
                 failures.Add(new(nameof(Command.PlaceIds), "Choose places from the list; one of them does not exist."));
@@ -55,6 +61,11 @@ public static class UpdateMyProfile
             }
 
             member.UpdateProfile(command.DisplayName, command.Bio, organisation, places);
+            if (command.Listing is { } listing)
+            {
+                member.ChooseListing(new DirectoryListing(listing.IsListed, listing.ShowOrganisation, listing.ShowPlaces, listing.ShowBio));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return (await db.MyProfileAsync(member.Id, cancellationToken))!;
         }

@@ -4,7 +4,10 @@ using CommunityOfPractice.Domain.Community;
 
 namespace CommunityOfPractice.Web.Pages.Profile;
 
-/// <summary>The signed-in person's profile: name, bio, organisation and places; their roles are shown, not edited.</summary>
+/// <summary>
+/// The signed-in person's profile: name, bio, organisation, places and whether (and with which of
+/// those) they are listed in the directory; their roles are shown, not edited.
+/// </summary>
 public sealed class IndexModel(ApiClient api) : PageModel
 {
     private static readonly string[] _fields =
@@ -42,6 +45,10 @@ public sealed class IndexModel(ApiClient api) : PageModel
                 Bio = me.Bio,
                 OrganisationId = me.Organisation?.Id,
                 PlaceIds = [.. me.Places.Select(p => p.Id)],
+                IsListed = me.Listing.IsListed,
+                ShowOrganisation = me.Listing.ShowOrganisation,
+                ShowPlaces = me.Listing.ShowPlaces,
+                ShowBio = me.Listing.ShowBio,
             };
         }
     }
@@ -52,7 +59,8 @@ public sealed class IndexModel(ApiClient api) : PageModel
         {
             var result = await api.UpdateMyProfileAsync(
                 new UpdateProfileRequest(Input.DisplayName.Trim(), string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim(),
-                    Input.OrganisationId, Input.PlaceIds.Distinct().ToList()),
+                    Input.OrganisationId, Input.PlaceIds.Distinct().ToList(),
+                    new ListingChoice(Input.IsListed, Input.ShowOrganisation, Input.ShowPlaces, Input.ShowBio)),
                 cancellationToken);
             if (result.Succeeded)
             {
@@ -116,5 +124,14 @@ public sealed class IndexModel(ApiClient api) : PageModel
 
         [Display(Name = "Places")]
         public List<Guid> PlaceIds { get; set; } = [];
+
+        /// <summary>Listed in the directory (/people); off until the member chooses it.</summary>
+        public bool IsListed { get; set; }
+
+        public bool ShowOrganisation { get; set; }
+
+        public bool ShowPlaces { get; set; }
+
+        public bool ShowBio { get; set; }
     }
 }

@@ -4,8 +4,8 @@ using CommunityOfPractice.Contracts.Threads;
 namespace CommunityOfPractice.Web.Pages.Threads;
 
 /// <summary>
-/// Discussions by latest activity, pinned first. Also the tag page (<c>/tags/{tag}</c>) and the
-/// lists by place, stage and followed threads: the filters live in the URL, so a list can be shared.
+/// Discussions by latest activity, pinned first, and the lists by hashtag (<c>?tag=</c>; a tag's
+/// own page across threads, events and papers is <c>/tags/{tag}</c>), place, stage and followed threads: the filters live in the URL, so a list can be shared.
 /// </summary>
 public sealed class IndexModel(ApiClient api) : PageModel
 {
@@ -65,13 +65,12 @@ public sealed class IndexModel(ApiClient api) : PageModel
     {
         var values = new Dictionary<string, string?>
         {
+            ["tag"] = tag == string.Empty ? Tag : tag,
             ["place"] = (place ?? Place)?.ToString(),
             ["stage"] = stage == string.Empty ? Stage : stage,
             ["followed"] = (followed ?? Followed) ? "true" : null,
             ["after"] = after,
         };
-        var chosenTag = tag == string.Empty ? Tag : tag;
-        var path = string.IsNullOrWhiteSpace(chosenTag) ? "/Threads" : $"/tags/{Uri.EscapeDataString(chosenTag)}";
-        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return "/Threads" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 }
