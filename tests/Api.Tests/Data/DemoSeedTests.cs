@@ -5,10 +5,10 @@ using CommunityOfPractice.Domain.Events;
 
 namespace CommunityOfPractice.Api.Tests.Data;
 
-/// <summary>One Api with the demo community seeded, as `./cop run` starts it, shared by the tests below.</summary>
+/// <summary>One Api with the demo community seeded and joining by approval, as `./cop run` starts it, shared by the tests below.</summary>
 public sealed class DemoApi : IAsyncLifetime
 {
-    public ApiFactory Api { get; } = new ApiFactory().WithSetting("Seed:Demo", "true");
+    public ApiFactory Api { get; } = new ApiFactory().WithSetting("Seed:Demo", "true").WithSetting("Community:Joining", "Approval");
 
     public Task InitializeAsync() => Api.InitializeAsync();
 
@@ -117,6 +117,23 @@ public sealed class DemoSeedTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(all.Total, (await LibraryApi.SearchAsync(member, "limit=50")).Total);
         using var events = await member.GetAsync("/api/v1/events?when=Past");
         Assert.Single(await ThreadsApi.ExpectAsync<EventSummary[]>(events, HttpStatusCode.OK), e => e.Title == "Power of Place");
+    }
+
+    [Fact]
+    public async Task The_demo_accounts_are_members_and_the_demo_moderator_has_a_request_to_decide()
+    {
+        var member = await demo.SignInAsync("member");
+        await ThreadsApi.ExpectAsync(await member.GetAsync("/api/v1/threads"), HttpStatusCode.OK);
+
+        var moderator = await demo.SignInAsync("moderator");
+        var queue = await moderator.GetFromJsonAsync<JoinRequestPage>("/api/v1/join-requests", Json.Options);
+        var waiting = Assert.Single(queue!.Items, r => r.Email == "applicant@demo.communityofpractice.org.uk");
+        Assert.Equal(["Southwark"], waiting.Places.Select(p => p.Name));
+
+        var applicant = await demo.SignInAsync("applicant");
+        await ThreadsApi.ExpectAsync(await applicant.GetAsync("/api/v1/threads"), HttpStatusCode.Forbidden);
+        using var approved = await JoiningApi.SendDecisionAsync(moderator, waiting.Id, approve: true, "Welcome to the community.");
+        await ThreadsApi.ExpectAsync(approved, HttpStatusCode.OK);
     }
 
     private static async Task<PlaceDetail> GetPlaceAsync(HttpClient client, string slugAndQuery)

@@ -134,13 +134,14 @@ public sealed class GetPlaceTests(ApiFactory api)
     /// <summary>
     /// A borough with a neighbourhood inside it, and in them: two threads, an upcoming and a past
     /// event (each with its own discussion thread, tagged like the event), a public and a members-only paper, four organisations with assessments of every
-    /// visibility, and a member who chose to be listed.
+    /// visibility, a member who chose to be listed with their places, and one listed without them.
     /// </summary>
     private async Task<World> SeedAsync()
     {
         var token = $"Zq{Guid.NewGuid():N}"[..12];
         var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
         var listed = await Community.JoinAsync(api.CreateClient, "Listed");
+        var placesHidden = await Community.JoinAsync(api.CreateClient, "Listed without places");
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -197,7 +198,12 @@ public sealed class GetPlaceTests(ApiFactory api)
 
         var member = await db.Members.Include(m => m.Places).SingleAsync(m => m.Id == listed.Id);
         member.UpdateProfile(member.DisplayName, "Works on the high street.", connected, [places[neighbourhood.Id]]);
-        member.ChooseListing(new DirectoryListing(IsListed: true, ShowOrganisation: false, ShowPlaces: false, ShowBio: true));
+        member.ChooseListing(new DirectoryListing(IsListed: true, ShowOrganisation: false, ShowPlaces: true, ShowBio: true));
+
+        // Listed, but not showing where they work: a place's page must not give that away.
+        var hidden = await db.Members.Include(m => m.Places).SingleAsync(m => m.Id == placesHidden.Id);
+        hidden.UpdateProfile(hidden.DisplayName, null, connected, [places[neighbourhood.Id]]);
+        hidden.ChooseListing(new DirectoryListing(IsListed: true, ShowOrganisation: true, ShowPlaces: false, ShowBio: true));
         await db.SaveChangesAsync();
 
         return new World(

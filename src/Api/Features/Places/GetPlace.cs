@@ -145,7 +145,7 @@ public static class GetPlace
         private async Task<IReadOnlyList<ListedMember>> MembersAsync(List<Guid> ids, CancellationToken cancellationToken)
         {
             var listed = await db.Members.AsNoTracking()
-                .Where(m => m.IsApproved && m.Listing.IsListed && m.Places.Any(p => ids.Contains(p.Id)))
+                .Where(m => m.IsApproved && m.Listing.IsListed && m.Listing.ShowPlaces && m.Places.Any(p => ids.Contains(p.Id)))
                 .OrderBy(m => m.DisplayName).ThenBy(m => m.Id).Take(MaxMembers)
                 .Select(m => new
                 {

@@ -38,7 +38,7 @@ public static class GetTag
         {
             var tag = query.Tag.Trim().TrimStart('#');
             var key = Hashtags.Key(tag);
-            var members = query.Caller.IsSignedIn;
+            var members = query.Caller.IsMember;
             return new TagPage(
                 tag,
                 members ? await ThreadsAsync(key, cancellationToken) : [],
