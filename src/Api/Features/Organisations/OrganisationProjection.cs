@@ -48,7 +48,10 @@ internal static class OrganisationProjection
         var isOrgAdmin = memberships.Any(m => caller.Is(m.MemberId) && m.IsAdmin && m.Status == MembershipStatus.Approved);
         var mayEdit = isOrgAdmin || caller.IsAdmin;
         var mayDecideClaims = isOrgAdmin || caller.MayModerate;
-        var mine = memberships.FirstOrDefault(m => caller.Is(m.MemberId))?.Status;
+        var me = caller.MemberId;
+        var mine = me is null ? null : await db.OrganisationMemberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisation.Id && m.MemberId == me)
+            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
 
         var assessments = await db.StageAssessments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
         var journey = await db.JourneyAsync(assessments, readersOrganisations, cancellationToken);
