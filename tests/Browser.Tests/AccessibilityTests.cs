@@ -22,6 +22,21 @@ public sealed class AccessibilityTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task An_organisation_page_passes_axe_for_a_visitor()
+    {
+        var member = await Community.JoinAsync(site.Api.CreateClient, "Vic Visited");
+        var southwark = (await OrganisationsApi.PlacesAsync(member.Client, "Southwark"))[0];
+        var organisation = await OrganisationsApi.ProposeAsync(member.Client, OrganisationsApi.Profile(placeIds: [southwark.Id]));
+        await OrganisationsApi.RecordAsync(member.Client, organisation.Id, OrganisationsApi.Assessment(southwark.Id, member.Id));
+        var page = await site.NewPageAsync();
+
+        await page.GotoAsync($"/organisations/{organisation.Slug}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = organisation.Name, Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task The_check_finds_what_axe_would_report()
     {
         var page = await site.NewPageAsync();
@@ -52,6 +67,15 @@ public sealed class AccessibilityTests(SiteFixture site)
         var reply = await ThreadsApi.ReplyAsync(everyone.Client, thread.Id, "A reply to edit.");
         var gathering = await EventsApi.CreateAsync(everyone.Client, new { title = $"Accessible gathering {Guid.NewGuid():N}"[..30] });
         var paper = await LibraryApi.PublishAsync(everyone.Client, TestPdfs.Create("An accessible paper about place."));
+        var southwark = (await OrganisationsApi.PlacesAsync(everyone.Client, "Southwark"))[0];
+        var organisation = await OrganisationsApi.ProposeAsync(everyone.Client, OrganisationsApi.Profile(placeIds: [southwark.Id]));
+        await OrganisationsApi.RecordAsync(everyone.Client, organisation.Id, OrganisationsApi.Assessment(southwark.Id, everyone.Id));
+        await OrganisationsApi.RecordAsync(everyone.Client, organisation.Id,
+            OrganisationsApi.Assessment(southwark.Id, everyone.Id, Domain.Community.FrameworkStage.Mutuality, new DateOnly(2025, 9, 1),
+                evidence: [new(Domain.Journey.EvidenceKind.Url, null, "https://example.org/evidence")]));
+        await EventsApi.CreateAsync(everyone.Client, new { hostOrganisationId = organisation.Id });
+        var claimant = await Community.JoinAsync(site.Api.CreateClient, "Claire Claimant");
+        using var claimed = await claimant.Client.PutAsync($"/api/v1/organisations/{organisation.Id}/members/me", null);
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, everyone.Email, everyone.Password);
 
@@ -62,6 +86,8 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
             "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
             "/Profile", $"/people/{everyone.Id}", "/Admin/People",
+            $"/organisations/{organisation.Slug}", "/organisations/propose", $"/organisations/{organisation.Slug}/assess",
+            $"/organisations/{organisation.Slug}/edit",
         ];
         var failures = new List<string>();
         foreach (var path in paths)
