@@ -21,20 +21,22 @@ public sealed class OrganisationTests(SiteFixture site)
         await page.GetByRole(AriaRole.Link, new() { Name = "Assess where we stand" }).ClickAsync();
 
         // Answers: the first three stages fully true, Mutuality only a little.
-        foreach (var stage in new[] { "Intention", "Established", "Connection" })
+        async Task AnswerAllAsync(string stage, string answer)
         {
-            var fully = page.Locator($"fieldset.statement-stage:has(legend:text-is('{stage}')) input[type=radio][value='5']");
-            for (var i = 0; i < await fully.CountAsync(); i++)
+            var radios = page.GetByRole(AriaRole.Group, new() { Name = stage, Exact = true }).GetByRole(AriaRole.Radio, new() { Name = answer });
+            Assert.True(await radios.CountAsync() > 0, $"{stage} has statements");
+            for (var i = 0; i < await radios.CountAsync(); i++)
             {
-                await fully.Nth(i).CheckAsync();
+                await radios.Nth(i).CheckAsync();
             }
         }
 
-        var mutuality = page.Locator("fieldset.statement-stage:has(legend:text-is('Mutuality')) input[type=radio][value='2']");
-        for (var i = 0; i < await mutuality.CountAsync(); i++)
+        foreach (var stage in new[] { "Intention", "Established", "Connection" })
         {
-            await mutuality.Nth(i).CheckAsync();
+            await AnswerAllAsync(stage, "5 Fully");
         }
+
+        await AnswerAllAsync("Mutuality", "2 A little");
 
         // Keyboard only from here: the suggestion is asked for with Enter on the button.
         await page.GetByRole(AriaRole.Button, new() { Name = "Suggest a stage" }).FocusAsync();

@@ -6,8 +6,8 @@ namespace CommunityOfPractice.Contracts.Community;
 
 /// <summary>
 /// An organisation's page: its profile, its people, its journey in each place it has assessed
-/// (only the entries this reader may see), its papers and the events it hosts (never drafts;
-/// cancelled ones marked, as the events area shows them). <see cref="DescriptionMarkdown"/> is for
+/// (only the entries this reader may see), its papers and the events it hosts (for members, as
+/// the events area shows them: never drafts, cancelled ones marked; empty for a visitor). <see cref="DescriptionMarkdown"/> is for
 /// those who may edit it (<see cref="MayEdit"/>); <see cref="PendingClaims"/> for its admins and the
 /// site's moderators (<see cref="MayDecideClaims"/>); <see cref="MyMembership"/> is the reader's own claim, if any.
 /// </summary>

@@ -26,13 +26,19 @@ public sealed class HostedEventsTests(ApiFactory api)
 
         Assert.Equal(new EventHostOrganisation(organisation.Id, organisation.Name, organisation.Slug), (await EventsApi.GetAsync(host.Client, upcoming.Id)).HostOrganisation);
         Assert.Equal(organisation.Id, draft.HostOrganisation?.Id);
-        foreach (var reader in new[] { api.CreateClient(), host.Client })
+        var member = await Community.JoinAsync(api.CreateClient, "Reader");
+        foreach (var reader in new[] { member.Client, host.Client })
         {
             var page = await OrganisationsApi.GetAsync(reader, organisation.Slug);
             Assert.Equal([upcoming.Id, cancelled.Id], page.UpcomingEvents.Select(e => e.Id));
             Assert.Equal(EventStatus.Cancelled, page.UpcomingEvents[1].Status);
             Assert.Equal([past.Id], page.PastEvents.Select(e => e.Id));
         }
+
+        // Events are for members, as on the events and place pages.
+        var visitorsView = await OrganisationsApi.GetAsync(api.CreateClient(), organisation.Slug);
+        Assert.Empty(visitorsView.UpcomingEvents);
+        Assert.Empty(visitorsView.PastEvents);
     }
 
     [Fact]

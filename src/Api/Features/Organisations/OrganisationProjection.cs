@@ -62,7 +62,10 @@ internal static class OrganisationProjection
             .Select(p => new NamedRef(p.Id, p.Title))
             .ToListAsync(cancellationToken);
 
-        var (upcoming, past) = await db.HostedEventsAsync(organisation.Id, clock.GetUtcNow(), cancellationToken);
+        // Events are for members, as on the events and place pages: a visitor gets none.
+        var (upcoming, past) = caller.IsSignedIn
+            ? await db.HostedEventsAsync(organisation.Id, clock.GetUtcNow(), cancellationToken)
+            : ([], []);
 
         AuthorRef Ref(Guid id, string name) => new(id, name);
         var approved = memberships.Where(m => m.Status == MembershipStatus.Approved).ToList();

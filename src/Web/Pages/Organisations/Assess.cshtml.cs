@@ -172,8 +172,23 @@ public sealed class AssessModel(ApiClient api) : PageModel
         return Page();
     }
 
-    private List<StatementAnswerRequest> Answers() =>
-        [.. Input.Answers.Where(a => a.Value is >= StatementAnswer.Lowest and <= StatementAnswer.Highest).Select(a => new StatementAnswerRequest(a.Key, a.Value))];
+    /// <summary>The answers posted as <c>Input.Answers[statement id]=1..5</c>, one per statement; anything else is no answer.</summary>
+    private List<StatementAnswerRequest> Answers()
+    {
+        if (Input.Answers.Count == 0 && Request.HasFormContentType)
+        {
+            foreach (var (key, value) in Request.Form)
+            {
+                if (key.StartsWith("Input.Answers[", StringComparison.Ordinal) && key.EndsWith(']')
+                    && Guid.TryParse(key["Input.Answers[".Length..^1], out var statementId) && int.TryParse(value, out var answer))
+                {
+                    Input.Answers[statementId] = answer;
+                }
+            }
+        }
+
+        return [.. Input.Answers.Where(a => a.Value is >= StatementAnswer.Lowest and <= StatementAnswer.Highest).Select(a => new StatementAnswerRequest(a.Key, a.Value))];
+    }
 
     private List<EvidenceRequest> ReadEvidence()
     {
