@@ -25,6 +25,21 @@ public sealed class AccessibilityTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task An_organisation_page_passes_axe_for_a_visitor()
+    {
+        var member = await Community.JoinAsync(site.Api.CreateClient, "Vic Visited");
+        var southwark = (await OrganisationsApi.PlacesAsync(member.Client, "Southwark"))[0];
+        var organisation = await OrganisationsApi.ProposeAsync(member.Client, OrganisationsApi.Profile(placeIds: [southwark.Id]));
+        await OrganisationsApi.RecordAsync(member.Client, organisation.Id, OrganisationsApi.Assessment(southwark.Id, member.Id));
+        var page = await site.NewPageAsync();
+
+        await page.GotoAsync($"/organisations/{organisation.Slug}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = organisation.Name, Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task The_check_finds_what_axe_would_report()
     {
         var page = await site.NewPageAsync();
@@ -57,6 +72,15 @@ public sealed class AccessibilityTests(SiteFixture site)
         var paper = await LibraryApi.PublishAsync(everyone.Client, TestPdfs.Create("An accessible paper about place."));
         await DirectoryApi.ListAsync(everyone, new(true, true, true, true), bio: "Listed so the directory has someone to show.");
         await DirectoryApi.ProposePlaceAsync(everyone.Client, "Accessible Estate");
+        var southwark = (await OrganisationsApi.PlacesAsync(everyone.Client, "Southwark"))[0];
+        var organisation = await OrganisationsApi.ProposeAsync(everyone.Client, OrganisationsApi.Profile(placeIds: [southwark.Id]));
+        await OrganisationsApi.RecordAsync(everyone.Client, organisation.Id, OrganisationsApi.Assessment(southwark.Id, everyone.Id));
+        await OrganisationsApi.RecordAsync(everyone.Client, organisation.Id,
+            OrganisationsApi.Assessment(southwark.Id, everyone.Id, Domain.Community.FrameworkStage.Mutuality, new DateOnly(2025, 9, 1),
+                evidence: [new(Domain.Journey.EvidenceKind.Url, null, "https://example.org/evidence")]));
+        await EventsApi.CreateAsync(everyone.Client, new { hostOrganisationId = organisation.Id });
+        var claimant = await Community.JoinAsync(site.Api.CreateClient, "Claire Claimant");
+        using var claimed = await claimant.Client.PutAsync($"/api/v1/organisations/{organisation.Id}/members/me", null);
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, everyone.Email, everyone.Password);
 
@@ -69,6 +93,8 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/Profile", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations", "/portfolio",
             "/people", "/people?place=southwark&stage=Connection", "/organisations", "/tags/PowerofPlace",
             "/places/propose", "/Admin/Places", "/Admin/Organisations", "/Admin/Organisations?unverified=true", "/Admin/Statements",
+            $"/organisations/{organisation.Slug}", "/organisations/propose", $"/organisations/{organisation.Slug}/assess",
+            $"/organisations/{organisation.Slug}/edit",
         ];
         var failures = new List<string>();
         foreach (var path in paths)

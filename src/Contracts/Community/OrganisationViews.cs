@@ -6,8 +6,10 @@ namespace CommunityOfPractice.Contracts.Community;
 
 /// <summary>
 /// An organisation's page: its profile, its people, its journey in each place it has assessed
-/// (only the entries this reader may see), and its papers. <see cref="DescriptionMarkdown"/> and
-/// <see cref="PendingClaims"/> are for its admins (<see cref="MayEdit"/>), empty for others.
+/// (only the entries this reader may see), its papers and the events it hosts (for members, as
+/// the events area shows them: never drafts, cancelled ones marked; empty for a visitor). <see cref="DescriptionMarkdown"/> is for
+/// those who may edit it (<see cref="MayEdit"/>); <see cref="PendingClaims"/> for its admins and the
+/// site's moderators (<see cref="MayDecideClaims"/>); <see cref="MyMembership"/> is the reader's own claim, if any.
 /// </summary>
 public sealed record OrganisationDetail(
     Guid Id,
@@ -25,7 +27,15 @@ public sealed record OrganisationDetail(
     IReadOnlyList<PlaceJourney> Journey,
     IReadOnlyList<NamedRef> Papers,
     bool MayEdit,
-    bool MayRecordAssessments);
+    bool MayRecordAssessments,
+    IReadOnlyList<HostedEvent> UpcomingEvents,
+    IReadOnlyList<HostedEvent> PastEvents,
+    bool MayDecideClaims,
+    MembershipStatus? MyMembership);
+
+/// <summary>An event the organisation hosts, as its page lists it.</summary>
+public sealed record HostedEvent(
+    Guid Id, string Title, Domain.Events.EventKind Kind, Domain.Events.EventStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone);
 
 /// <summary>One organisation's timeline in one place, oldest first, and the stage it stands at now.</summary>
 public sealed record PlaceJourney(PlaceRef Place, FrameworkStage? CurrentStage, IReadOnlyList<TimelineStepView> Timeline);

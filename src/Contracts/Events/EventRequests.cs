@@ -3,7 +3,10 @@ using CommunityOfPractice.Domain.Events;
 
 namespace CommunityOfPractice.Contracts.Events;
 
-/// <summary>What a host fills in to create or edit an event. Times are instants (with an offset).</summary>
+/// <summary>
+/// What a host fills in to create or edit an event. Times are instants (with an offset).
+/// <see cref="HostOrganisationId"/> names the organisation hosting it: one the person setting it belongs to (left out, none).
+/// </summary>
 public sealed record EventRequest(
     string Title,
     string? Description,
@@ -19,7 +22,8 @@ public sealed record EventRequest(
     DateTimeOffset? RegistrationOpensAt,
     DateTimeOffset? RegistrationClosesAt,
     IReadOnlyList<Guid>? CoHostIds,
-    IReadOnlyList<string>? RegistrationQuestions);
+    IReadOnlyList<string>? RegistrationQuestions,
+    Guid? HostOrganisationId = null);
 
 public sealed record CancelEventRequest(string Reason);
 

@@ -20,4 +20,7 @@ public sealed record EventDetail(
     int WaitlistCount, DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt, bool RegistrationOpen,
     AuthorRef Host, IReadOnlyList<AuthorRef> CoHosts, IReadOnlyList<string> RegistrationQuestions, DateTimeOffset? CancelledAt,
     string? CancellationReason, Guid? ThreadId, bool CanManage, bool CanModerate, MyRegistration? MyRegistration,
-    bool QaOpen, bool QaRequiresApproval, Guid? PinnedQuestionId, long QaLastSeq);
+    bool QaOpen, bool QaRequiresApproval, Guid? PinnedQuestionId, long QaLastSeq, EventHostOrganisation? HostOrganisation = null);
+
+/// <summary>The organisation hosting an event, with the slug of its page.</summary>
+public sealed record EventHostOrganisation(Guid Id, string Name, string Slug);

@@ -17,7 +17,10 @@ public enum EventStatus
     Cancelled = 3,
 }
 
-/// <summary>What a host says about an event; checked as a whole on create and on every edit.</summary>
+/// <summary>
+/// What a host says about an event; checked as a whole on create and on every edit.
+/// <see cref="HostOrganisationId"/> is the organisation hosting it, if any (that the host belongs to it is the Api's check).
+/// </summary>
 public sealed record EventDetails(
     string Title,
     string DescriptionMarkdown,
@@ -33,7 +36,8 @@ public sealed record EventDetails(
     DateTimeOffset? RegistrationOpensAt,
     DateTimeOffset? RegistrationClosesAt,
     IReadOnlyList<Guid> CoHostIds,
-    IReadOnlyList<string> RegistrationQuestions);
+    IReadOnlyList<string> RegistrationQuestions,
+    Guid? HostOrganisationId = null);
 
 /// <summary>
 /// A gathering or webinar. Its seats are the one invariant that must hold under load:
@@ -84,6 +88,9 @@ public sealed class CommunityEvent
     public DateTimeOffset? RegistrationOpensAt { get; private set; }
     public DateTimeOffset? RegistrationClosesAt { get; private set; }
     public Guid HostId { get; private set; }
+
+    /// <summary>The organisation hosting the event, shown on its page and on the organisation's; null for a member's own event.</summary>
+    public Guid? HostOrganisationId { get; private set; }
     public List<Guid> CoHostIds { get; private set; } = [];
     public List<string> RegistrationQuestions { get; private set; } = [];
     public EventStatus Status { get; private set; }
@@ -311,6 +318,7 @@ public sealed class CommunityEvent
         Venue = string.IsNullOrWhiteSpace(details.Venue) ? null : details.Venue.Trim();
         OnlineUrl = string.IsNullOrWhiteSpace(details.OnlineUrl) ? null : details.OnlineUrl.Trim();
         Stage = details.Stage;
+        HostOrganisationId = details.HostOrganisationId is { } organisationId && organisationId != Guid.Empty ? organisationId : null;
         Capacity = details.Capacity;
         RegistrationOpensAt = details.RegistrationOpensAt?.ToUniversalTime();
         RegistrationClosesAt = details.RegistrationClosesAt?.ToUniversalTime();

@@ -94,6 +94,9 @@ public sealed class DemoSeedTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal((11, 4, new TimeSpan(12, 30, 0)), (webinar.StartsAt.Month, webinar.StartsAt.Day, TimeZoneInfo.ConvertTime(webinar.StartsAt, london).TimeOfDay));
         Assert.Equal(new TimeSpan(14, 0, 0), TimeZoneInfo.ConvertTime(webinar.EndsAt, london).TimeOfDay);
         Assert.Contains((await LibraryApi.GetAsync(member, framework.Id)).PresentedAt, e => e.Id == webinar.Id);
+        var locality = await OrganisationsApi.GetAsync(member, "locality");
+        Assert.Contains(locality.PastEvents, e => e.Id == gathering.Id);
+        Assert.Contains(locality.UpcomingEvents, e => e.Id == webinar.Id);
     }
 
     [Fact]

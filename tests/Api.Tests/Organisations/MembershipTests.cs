@@ -7,6 +7,29 @@ namespace CommunityOfPractice.Api.Tests.Organisations;
 public sealed class MembershipTests(ApiFactory api)
 {
     [Fact]
+    public async Task A_moderator_sees_the_pending_claims_and_declines_one()
+    {
+        var scenario = await OrganisationScenario.StartAsync(api);
+        var claimant = await Community.JoinAsync(api.CreateClient, "Claimant");
+        var moderator = await Community.JoinAsync(api.CreateClient, "Moderator", "moderator");
+        using var claimed = await claimant.Client.PutAsync($"/api/v1/organisations/{scenario.Id}/members/me", null);
+        await ThreadsApi.ExpectAsync(claimed, HttpStatusCode.OK);
+
+        var seen = await OrganisationsApi.GetAsync(moderator.Client, scenario.Organisation.Slug);
+        using var declined = await moderator.Client.PostAsJsonAsync(
+            $"/api/v1/organisations/{scenario.Id}/members/{claimant.Id}/decision", new DecideMembershipRequest(false));
+
+        Assert.True(seen.MayDecideClaims);
+        Assert.False(seen.MayEdit);
+        Assert.Equal([claimant.Id], seen.PendingClaims.Select(c => c.Id));
+        Assert.Equal(MembershipStatus.Declined, (await ThreadsApi.ExpectAsync<MembershipView>(declined, HttpStatusCode.OK)).Status);
+        var claimantsView = await OrganisationsApi.GetAsync(claimant.Client, scenario.Organisation.Slug);
+        Assert.False(claimantsView.MayDecideClaims);
+        Assert.Equal(MembershipStatus.Declined, claimantsView.MyMembership);
+        Assert.DoesNotContain(claimantsView.Members, m => m.Id == claimant.Id);
+    }
+
+    [Fact]
     public async Task A_member_claims_to_belong_and_an_org_admin_approves_once()
     {
         var scenario = await OrganisationScenario.StartAsync(api);
@@ -32,7 +55,7 @@ public sealed class MembershipTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Only_the_organisations_admins_decide()
+    public async Task Only_the_organisations_admins_and_the_communitys_moderators_decide()
     {
         var scenario = await OrganisationScenario.StartAsync(api);
         var claimant = await Community.JoinAsync(api.CreateClient, "Claimant");
@@ -50,7 +73,7 @@ public sealed class MembershipTests(ApiFactory api)
         using var unknownOrg = await claimant.Client.PutAsync($"/api/v1/organisations/{Guid.NewGuid()}/members/me", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, byClaimant.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, byModerator.StatusCode);
+        Assert.Equal(MembershipStatus.Approved, (await ThreadsApi.ExpectAsync<MembershipView>(byModerator, HttpStatusCode.OK)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, byOtherOrgsAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, byStranger.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noClaim.StatusCode);

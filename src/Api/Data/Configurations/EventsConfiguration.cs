@@ -24,6 +24,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<CommunityEve
         builder.HasMany(e => e.Places).WithMany().UsingEntity("event_places");
         builder.Navigation(e => e.Places).HasField("_places").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.HostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.HostOrganisationId, e.StartsAt });
         builder.HasOne<Domain.Discussions.DiscussionThread>().WithMany().HasForeignKey(e => e.ThreadId).OnDelete(DeleteBehavior.SetNull);
 
         // The database holds the seat invariant too, as a last wall behind the row lock.

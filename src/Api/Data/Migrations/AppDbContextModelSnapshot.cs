@@ -869,6 +869,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("host_id");
 
+                    b.Property<Guid?>("HostOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organisation_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -962,6 +966,9 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasIndex("ThreadId")
                         .HasDatabaseName("ix_events_thread_id");
+
+                    b.HasIndex("HostOrganisationId", "StartsAt")
+                        .HasDatabaseName("ix_events_host_organisation_id_starts_at");
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("ix_events_status_starts_at");
@@ -2320,6 +2327,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_events_members_host_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HostOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_events_organisations_host_organisation_id");
 
                     b.HasOne("CommunityOfPractice.Domain.Discussions.DiscussionThread", null)
                         .WithMany()

@@ -128,7 +128,7 @@ internal sealed class DemoEventsSeeder(
         var tagged = places.Select(p => p.Id).ToList();
         var gathering = CommunityEvent.Create(
             new EventDetails(GatheringTitle, description, markdown.ToHtml(description), EventKind.Gathering, starts, At(year, 4, 25, 16, 30),
-                CommunityEvent.DefaultTimeZone, "London", null, FrameworkStage.Connection, 150, null, null, [], ["Organisation"]),
+                CommunityEvent.DefaultTimeZone, "London", null, FrameworkStage.Connection, 150, null, null, [], ["Organisation"], await LocalityAsync(cancellationToken)),
             people[Roles.Host], await db.Places.Where(p => tagged.Contains(p.Id)).ToListAsync(cancellationToken), announced);
         gathering.Publish(announced);
         db.Events.Add(gathering);
@@ -174,10 +174,14 @@ internal sealed class DemoEventsSeeder(
             """,
             EventKind.Webinar, At(year, 11, 4, 12, 30), At(year, 11, 4, 14, 0), CommunityEvent.DefaultTimeZone, null,
             "https://meet.example.org/five-stages", [], null, null, null, null,
-            [people["john.hitchin"], people["natsayi.sithole"], people["stephen.skeet"]], [])), cancellationToken);
+            [people["john.hitchin"], people["natsayi.sithole"], people["stephen.skeet"]], [], await LocalityAsync(cancellationToken))), cancellationToken);
         await sender.Send(new PublishEvent.Command(host, webinar.Id), cancellationToken);
         await sender.Send(new RegisterForEvent.Command(Caller.Member(people[Roles.Member]), webinar.Id, [], ListMe: true), cancellationToken);
     }
+
+    // The demo host works for Locality, which hosts both events (its page lists them).
+    private Task<Guid?> LocalityAsync(CancellationToken cancellationToken) =>
+        db.Organisations.Where(o => o.Slug == "locality").Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute)
     {

@@ -23,7 +23,7 @@ public static class CreateEvent
                 throw new ForbiddenException("Only hosts can create events.");
             }
 
-            var (details, places) = await EventRequestDetails.DetailsAsync(db, markdown, command.Request, cancellationToken);
+            var (details, places) = await EventRequestDetails.DetailsAsync(db, markdown, command.Request, command.Caller, null, cancellationToken);
             var created = CommunityEvent.Create(details, command.Caller.Id, places, clock.GetUtcNow());
             db.Events.Add(created);
             var id = created.Id;

@@ -19,7 +19,7 @@ public static class EditEvent
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
         {
             var existing = await db.ManagedEventAsync(command.EventId, command.Caller, cancellationToken, withPlaces: true);
-            var (details, places) = await EventRequestDetails.DetailsAsync(db, markdown, command.Request, cancellationToken);
+            var (details, places) = await EventRequestDetails.DetailsAsync(db, markdown, command.Request, command.Caller, existing.HostOrganisationId, cancellationToken);
             existing.Edit(details, places);
             var now = clock.GetUtcNow();
             while (existing.HasFreeSeat && existing.Status == EventStatus.Published)

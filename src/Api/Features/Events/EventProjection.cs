@@ -33,6 +33,10 @@ internal static class EventProjection
         var waitlist = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
         var people = new[] { e.HostId }.Concat(e.CoHostIds).ToList();
         var names = await db.Members.AsNoTracking().Where(m => people.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
+        var host = e.HostOrganisationId is { } organisationId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+                .Select(o => new EventHostOrganisation(o.Id, o.Name, o.Slug)).SingleOrDefaultAsync(cancellationToken)
+            : null;
         var qaLastSeq = await db.LastSeqAsync(StreamNames.Qa(eventId), cancellationToken);
         var manages = caller.MayManage(e);
         var seesLink = manages || mine?.Status == RegistrationStatus.Registered;
@@ -48,6 +52,6 @@ internal static class EventProjection
             new AuthorRef(e.HostId, names.GetValueOrDefault(e.HostId, "")),
             [.. e.CoHostIds.Select(id => new AuthorRef(id, names.GetValueOrDefault(id, "")))],
             e.RegistrationQuestions, e.CancelledAt, e.CancellationReason, e.ThreadId, manages, caller.MayModerateQa(e), mine,
-            e.QaOpen, e.QaRequiresApproval, e.PinnedQuestionId, qaLastSeq);
+            e.QaOpen, e.QaRequiresApproval, e.PinnedQuestionId, qaLastSeq, host);
     }
 }

@@ -2,7 +2,7 @@ using CommunityOfPractice.Contracts.Community;
 
 namespace CommunityOfPractice.Api.Features.Organisations;
 
-/// <summary>One of the organisation's admins approves or declines a member's claim to belong to it, once.</summary>
+/// <summary>One of the organisation's admins, or a site moderator, approves or declines a member's claim to belong to it, once.</summary>
 public static class DecideMembership
 {
     public sealed record Command(Caller Caller, Guid OrganisationId, Guid MemberId, bool Approve) : ICommand<MembershipView>, ITransactional;
@@ -11,8 +11,7 @@ public static class DecideMembership
     {
         public async ValueTask<MembershipView> Handle(Command command, CancellationToken cancellationToken)
         {
-            await db.EnsureOrgAdminAsync(command.Caller, command.OrganisationId,
-                "Only the organisation's admins decide who belongs to it.", cancellationToken);
+            await db.EnsureMayDecideClaimsAsync(command.Caller, command.OrganisationId, cancellationToken);
             var membership = await db.OrganisationMemberships
                 .SingleOrDefaultAsync(m => m.OrganisationId == command.OrganisationId && m.MemberId == command.MemberId, cancellationToken)
                 ?? throw new NotFoundException("That member has not said they belong to this organisation.");

@@ -14,7 +14,7 @@ public static class EditOrganisation
         public Validator(AppDbContext db) => Include(new OrganisationProfileRules<Command>(db));
     }
 
-    internal sealed class Handler(AppDbContext db, MarkdownRenderer markdown) : ICommandHandler<Command, OrganisationDetail>
+    internal sealed class Handler(AppDbContext db, MarkdownRenderer markdown, TimeProvider clock) : ICommandHandler<Command, OrganisationDetail>
     {
         public async ValueTask<OrganisationDetail> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -23,7 +23,7 @@ public static class EditOrganisation
             organisation.UpdateProfile(command.ToProfile(markdown));
             organisation.WorkIn(places);
             await db.SaveChangesAsync(cancellationToken);
-            return await db.DetailAsync(organisation.Id, command.Caller, cancellationToken);
+            return await db.DetailAsync(organisation.Id, command.Caller, clock, cancellationToken);
         }
     }
 }

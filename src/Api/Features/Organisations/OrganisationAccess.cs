@@ -4,7 +4,7 @@ namespace CommunityOfPractice.Api.Features.Organisations;
 
 /// <summary>
 /// Who may do what with an organisation. Anyone reads its page; its approved org admins (and
-/// site admins) edit the profile; its org admins decide who belongs; its approved members record
+/// site admins) edit the profile; its org admins (and site moderators) decide who belongs; its approved members record
 /// assessments. Of its assessments, a reader sees the community's, the funder-only ones when they
 /// belong to one of the named funders, and the private ones only as one of its approved members
 /// (that rule lives in <see cref="AssessmentReaders"/>, which the portfolio shares).
@@ -21,13 +21,16 @@ internal static class OrganisationAccess
             : throw new ForbiddenException("Only the organisation's admins can edit its profile.");
     }
 
-    /// <summary>404 for an unknown organisation, 403 unless the caller is one of its approved admins.</summary>
-    public static async Task EnsureOrgAdminAsync(this AppDbContext db, Caller caller, Guid organisationId, string forbidden, CancellationToken cancellationToken)
+    /// <summary>
+    /// 404 for an unknown organisation, 403 unless the caller is one of its approved admins or a
+    /// site moderator (or admin): moderators settle claims for an organisation whose admins are gone or slow.
+    /// </summary>
+    public static async Task EnsureMayDecideClaimsAsync(this AppDbContext db, Caller caller, Guid organisationId, CancellationToken cancellationToken)
     {
         await db.EnsureOrganisationExistsAsync(organisationId, cancellationToken);
-        if (!await db.IsOrgAdminAsync(caller, organisationId, cancellationToken))
+        if (!caller.MayModerate && !await db.IsOrgAdminAsync(caller, organisationId, cancellationToken))
         {
-            throw new ForbiddenException(forbidden);
+            throw new ForbiddenException("Only the organisation's admins, or the community's moderators, decide who belongs to it.");
         }
     }
 

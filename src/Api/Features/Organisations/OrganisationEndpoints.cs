@@ -57,7 +57,7 @@ public static class OrganisationEndpoints
                 TypedResults.Ok(await sender.Send(new GetOrganisation.Query(caller, organisation), cancellationToken)))
             .AllowAnonymous()
             .WithName(nameof(GetOrganisation))
-            .WithSummary("An organisation's page, by slug (or id): profile, people, journey in each place (as far as the reader may see it) and papers")
+            .WithSummary("An organisation's page, by slug (or id): profile, people, journey in each place (as far as the reader may see it), papers and hosted events")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         organisations.MapPut("/{organisation:guid}", async Task<Ok<OrganisationDetail>> (
@@ -95,7 +95,7 @@ public static class OrganisationEndpoints
                 TypedResults.Ok(await sender.Send(new DecideMembership.Command(caller, organisationId, memberId, body.Approve), cancellationToken)))
             .RequireAuthorization()
             .WithName(nameof(DecideMembership))
-            .WithSummary("Approve or decline a member's claim to belong (the organisation's admins)")
+            .WithSummary("Approve or decline a member's claim to belong (the organisation's admins, or a moderator)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,6 +1,7 @@
 using CommunityOfPractice.Contracts.Common;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Events;
 using CommunityOfPractice.Domain.Journey;
 using CommunityOfPractice.Domain.Library;
 
@@ -13,24 +14,30 @@ namespace CommunityOfPractice.Api.Features.Organisations;
 /// </summary>
 internal static class OrganisationProjection
 {
-    public static async Task<OrganisationDetail?> DetailBySlugOrIdAsync(this AppDbContext db, string slugOrId, Caller caller, CancellationToken cancellationToken)
+    public static async Task<OrganisationDetail?> DetailBySlugOrIdAsync(
+        this AppDbContext db, string slugOrId, Caller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var organisations = db.Organisations.AsNoTracking().Include(o => o.Places);
         var slug = slugOrId.ToLowerInvariant();
         var organisation = Guid.TryParse(slugOrId, out var id)
             ? await organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             : await organisations.SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        return organisation is null ? null : await db.DetailAsync(organisation, caller, cancellationToken);
+        return organisation is null ? null : await db.DetailAsync(organisation, caller, clock, cancellationToken);
     }
 
-    public static async Task<OrganisationDetail> DetailAsync(this AppDbContext db, Guid organisationId, Caller caller, CancellationToken cancellationToken)
+    public static async Task<OrganisationDetail> DetailAsync(
+        this AppDbContext db, Guid organisationId, Caller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Places)
             .SingleAsync(o => o.Id == organisationId, cancellationToken);
-        return await db.DetailAsync(organisation, caller, cancellationToken);
+        return await db.DetailAsync(organisation, caller, clock, cancellationToken);
     }
 
-    private static async Task<OrganisationDetail> DetailAsync(this AppDbContext db, Organisation organisation, Caller caller, CancellationToken cancellationToken)
+    /// <summary>How many upcoming and how many past hosted events the page lists.</summary>
+    public const int MaxEvents = 50;
+
+    private static async Task<OrganisationDetail> DetailAsync(
+        this AppDbContext db, Organisation organisation, Caller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var memberships = await db.OrganisationMemberships.AsNoTracking()
             .Where(m => m.OrganisationId == organisation.Id && m.Status != MembershipStatus.Declined)
@@ -40,6 +47,11 @@ internal static class OrganisationProjection
         var readersOrganisations = await db.ApprovedOrganisationsOfAsync(caller, cancellationToken);
         var isOrgAdmin = memberships.Any(m => caller.Is(m.MemberId) && m.IsAdmin && m.Status == MembershipStatus.Approved);
         var mayEdit = isOrgAdmin || caller.IsAdmin;
+        var mayDecideClaims = isOrgAdmin || caller.MayModerate;
+        var me = caller.MemberId;
+        var mine = me is null ? null : await db.OrganisationMemberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisation.Id && m.MemberId == me)
+            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
 
         var assessments = await db.StageAssessments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
         var journey = await db.JourneyAsync(assessments, readersOrganisations, cancellationToken);
@@ -49,6 +61,11 @@ internal static class OrganisationProjection
             .OrderByDescending(p => p.PublishedOn).ThenBy(p => p.Title)
             .Select(p => new NamedRef(p.Id, p.Title))
             .ToListAsync(cancellationToken);
+
+        // Events are for members, as on the events and place pages: a visitor gets none.
+        var (upcoming, past) = caller.IsSignedIn
+            ? await db.HostedEventsAsync(organisation.Id, clock.GetUtcNow(), cancellationToken)
+            : ([], []);
 
         AuthorRef Ref(Guid id, string name) => new(id, name);
         var approved = memberships.Where(m => m.Status == MembershipStatus.Approved).ToList();
@@ -64,11 +81,33 @@ internal static class OrganisationProjection
             [.. organisation.Places.OrderBy(p => p.Name).Select(p => new PlaceRef(p.Id, p.Name))],
             [.. approved.Where(m => m.IsAdmin).Select(m => Ref(m.MemberId, m.DisplayName))],
             [.. approved.Where(m => !m.IsAdmin).Select(m => Ref(m.MemberId, m.DisplayName))],
-            isOrgAdmin ? [.. memberships.Where(m => m.Status == MembershipStatus.Pending).OrderBy(m => m.ClaimedAt).Select(m => Ref(m.MemberId, m.DisplayName))] : [],
+            mayDecideClaims ? [.. memberships.Where(m => m.Status == MembershipStatus.Pending).OrderBy(m => m.ClaimedAt).Select(m => Ref(m.MemberId, m.DisplayName))] : [],
             journey,
             papers,
             mayEdit,
-            readersOrganisations.Contains(organisation.Id));
+            readersOrganisations.Contains(organisation.Id),
+            upcoming,
+            past,
+            mayDecideClaims,
+            mine);
+    }
+
+    /// <summary>
+    /// The events the organisation hosts, as the events area shows them to anyone: never drafts
+    /// (those are for their hosts, on the events pages), cancelled ones kept and marked. Upcoming
+    /// soonest first until they end; past latest first.
+    /// </summary>
+    private static async Task<(IReadOnlyList<HostedEvent> Upcoming, IReadOnlyList<HostedEvent> Past)> HostedEventsAsync(
+        this AppDbContext db, Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var hosted = db.Events.AsNoTracking().Where(e => e.HostOrganisationId == organisationId && e.Status != EventStatus.Draft);
+        var upcoming = await hosted.Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(MaxEvents)
+            .Select(e => new HostedEvent(e.Id, e.Title, e.Kind, e.Status, e.StartsAt, e.EndsAt, e.TimeZone))
+            .ToListAsync(cancellationToken);
+        var past = await hosted.Where(e => e.EndsAt <= now).OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id).Take(MaxEvents)
+            .Select(e => new HostedEvent(e.Id, e.Title, e.Kind, e.Status, e.StartsAt, e.EndsAt, e.TimeZone))
+            .ToListAsync(cancellationToken);
+        return (upcoming, past);
     }
 
     /// <summary>One timeline per place, in the places' name order, of only what the reader may see.</summary>

@@ -32,7 +32,7 @@ public static class ProposeOrganisation
             db.Organisations.Add(organisation);
             db.OrganisationMemberships.Add(OrganisationMembership.FirstAdmin(organisation.Id, command.Caller.Id, now));
             await db.SaveChangesAsync(cancellationToken);
-            return await db.DetailAsync(organisation.Id, command.Caller, cancellationToken);
+            return await db.DetailAsync(organisation.Id, command.Caller, clock, cancellationToken);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class EditModel(ApiClient api) : PageModel
         nameof(InputModel.Title), nameof(InputModel.Description), nameof(InputModel.Kind), nameof(InputModel.StartsAt),
         nameof(InputModel.EndsAt), nameof(InputModel.TimeZone), nameof(InputModel.Venue), nameof(InputModel.OnlineUrl),
         nameof(InputModel.Capacity), nameof(InputModel.RegistrationOpensAt), nameof(InputModel.RegistrationClosesAt), nameof(InputModel.RegistrationQuestions),
-        nameof(InputModel.PlaceIds), nameof(InputModel.Stage),
+        nameof(InputModel.PlaceIds), nameof(InputModel.Stage), nameof(InputModel.HostOrganisationId),
     ];
 
     [BindProperty(SupportsGet = true)]
@@ -25,6 +25,9 @@ public sealed class EditModel(ApiClient api) : PageModel
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<PlaceView> Places { get; private set; } = [];
+
+    /// <summary>The organisations to choose a host from; the Api accepts only one the person belongs to.</summary>
+    public IReadOnlyList<OrganisationView> Organisations { get; private set; } = [];
 
     public ApiProblem? LoadProblem { get; private set; }
 
@@ -62,6 +65,7 @@ public sealed class EditModel(ApiClient api) : PageModel
             RegistrationQuestions = string.Join('\n', e.RegistrationQuestions),
             PlaceIds = [.. e.Places.Select(p => p.Id)],
             Stage = e.Stage?.ToString(),
+            HostOrganisationId = e.HostOrganisation?.Id,
         };
         Input.CoHosts = string.Join(' ', await HandlesAsync(e.CoHosts, cancellationToken));
     }
@@ -78,7 +82,8 @@ public sealed class EditModel(ApiClient api) : PageModel
                 Input.Venue, Input.OnlineUrl, Input.PlaceIds, Enum.TryParse<Domain.Community.FrameworkStage>(Input.Stage, out var stage) ? stage : null, Input.Capacity,
                 Input.RegistrationOpensAt is { } opens ? EventText.ToInstant(opens, zone) : null,
                 Input.RegistrationClosesAt is { } closes ? EventText.ToInstant(closes, zone) : null, coHostIds,
-                [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+                [.. (Input.RegistrationQuestions ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+                Input.HostOrganisationId);
             var result = Id is { } id
                 ? await api.EditEventAsync(id, request, cancellationToken)
                 : await api.CreateEventAsync(request, cancellationToken);
@@ -128,8 +133,11 @@ public sealed class EditModel(ApiClient api) : PageModel
 
     private async Task LoadPlacesAsync(CancellationToken cancellationToken)
     {
-        var places = await api.GetPlacesAsync(cancellationToken);
-        Places = places.Succeeded ? [.. places.Value.OrderBy(p => p.Name)] : [];
+        var places = api.GetPlacesAsync(cancellationToken);
+        var organisations = api.GetOrganisationsAsync(cancellationToken);
+        await Task.WhenAll(places, organisations);
+        Places = (await places).Succeeded ? [.. (await places).Value.OrderBy(p => p.Name)] : [];
+        Organisations = (await organisations).Succeeded ? (await organisations).Value : [];
     }
 
     public sealed class InputModel
@@ -164,6 +172,9 @@ public sealed class EditModel(ApiClient api) : PageModel
         public List<Guid> PlaceIds { get; set; } = [];
 
         public string? Stage { get; set; }
+
+        /// <summary>The organisation hosting the event, if any: one the person belongs to.</summary>
+        public Guid? HostOrganisationId { get; set; }
 
         /// <summary>Handles such as "@amara-okafor @kwame-mensah"; the event's own host need not be listed.</summary>
         public string? CoHosts { get; set; }
