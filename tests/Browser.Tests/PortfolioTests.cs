@@ -26,7 +26,7 @@ public sealed class PortfolioTests(SiteFixture site)
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, funder.Email, funder.Password, $"/places/{place.Slug}");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Follow {place.Name}" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"You follow {place.Name}");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"You follow {place.Name}" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Unfollow {place.Name}" })).ToBeVisibleAsync();
 
         // The portfolio: the place's spread and the charity's movement, each a chart with its table.
