@@ -34,6 +34,8 @@ internal sealed class PlaceTree
         new(await db.Places.AsNoTracking().Where(p => p.IsApproved).OrderBy(p => p.Name)
             .Select(p => new PlaceNode(p.Id, p.Name, p.Slug, p.Kind, p.ParentId)).ToListAsync(cancellationToken));
 
+    public PlaceNode? Find(Guid id) => _byId.GetValueOrDefault(id);
+
     public PlaceNode? Find(string slug) => Places.FirstOrDefault(p => string.Equals(p.Slug, slug, StringComparison.OrdinalIgnoreCase));
 
     public PlaceNode? Parent(PlaceNode place) => place.ParentId is { } id ? _byId.GetValueOrDefault(id) : null;

@@ -45,6 +45,14 @@ public sealed record ListedMember(Guid Id, string DisplayName, string Handle, Na
 public sealed record StageCount(FrameworkStage Stage, int Organisations);
 
 /// <summary>
+/// An organisation's move between stages in the place (or a place inside it), from its
+/// community-visible timeline; <see cref="IsTheMoveThatMattersMost"/> singles out Connection → Mutuality.
+/// </summary>
+public sealed record PlaceMove(
+    Guid OrganisationId, string OrganisationName, string OrganisationSlug, PlaceLink Place,
+    FrameworkStage From, FrameworkStage To, DateOnly AssessedOn, bool IsTheMoveThatMattersMost);
+
+/// <summary>
 /// Everything tagged to a place (a borough includes its neighbourhoods), narrowed by
 /// <see cref="Stage"/> when one was asked for. <see cref="Distribution"/> counts every organisation
 /// of the place, filtered or not, so the filter can be chosen from it. Threads, events and the
@@ -66,6 +74,7 @@ public sealed record PlaceDetail(
     IReadOnlyList<PlaceOrganisation> Organisations,
     IReadOnlyList<ListedMember> Members,
     IReadOnlyList<StageCount> Distribution,
+    IReadOnlyList<PlaceMove> Moves,
     bool SignInForMore,
     long LastSeq);
 

@@ -50,6 +50,8 @@ public sealed class DemoSeedTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(["Peckham"], southwark.Children.Select(c => c.Name));
         Assert.True(southwark.Distribution.Single(d => d.Stage == FrameworkStage.Connection).Organisations >= 3);
         Assert.NotEmpty(southwark.Members);
+        Assert.Contains(southwark.Moves, m => m.OrganisationName == "Peckham Tenants Forum" && m.IsTheMoveThatMattersMost && m.Place.Name == "Peckham");
+        Assert.DoesNotContain(southwark.Moves, m => m.OrganisationName == "Southwark Council" && m.To == FrameworkStage.Mutuality);
 
         Assert.All(connection.Organisations, o => Assert.Equal(FrameworkStage.Connection, o.CurrentStage));
         Assert.Contains(connection.Organisations, o => o.Name == "Renaisi");

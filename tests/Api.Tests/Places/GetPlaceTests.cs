@@ -40,6 +40,9 @@ public sealed class GetPlaceTests(ApiFactory api)
         Assert.Equal(
             [(FrameworkStage.Intention, 0), (FrameworkStage.Established, 0), (FrameworkStage.Connection, 1), (FrameworkStage.Mutuality, 1), (FrameworkStage.Systemic, 0)],
             page.Distribution.Select(d => (d.Stage, d.Organisations)));
+        var move = Assert.Single(page.Moves); // private, funders-only and privately corrected entries make no move here
+        Assert.Equal((world.Moved, FrameworkStage.Established, FrameworkStage.Mutuality, world.Neighbourhood.Id, false),
+            (move.OrganisationId, move.From, move.To, move.Place.Id, move.IsTheMoveThatMattersMost));
         Assert.False(page.SignInForMore);
         Assert.Equal(6, page.LastSeq); // two threads, two events and two papers arrived in the borough or its neighbourhood
     }

@@ -62,7 +62,7 @@ public static class GetPlace
 
             var members = query.Caller.SeesMembersOnlyContent();
             var now = clock.GetUtcNow();
-            var (organisations, distribution) = await OrganisationsAsync(place.Id, placeIds, stage, cancellationToken);
+            var (organisations, distribution, moves) = await OrganisationsAsync(tree, place.Id, placeIds, stage, cancellationToken);
             return new PlaceDetail(
                 place.Id, place.Name, place.Slug, place.Kind,
                 tree.Parent(place)?.Link,
@@ -75,6 +75,7 @@ public static class GetPlace
                 organisations,
                 members ? await MembersAsync(ids, cancellationToken) : [],
                 distribution,
+                moves,
                 SignInForMore: !members,
                 lastSeq);
         }
@@ -123,15 +124,16 @@ public static class GetPlace
                 .ToListAsync(cancellationToken);
         }
 
-        private async Task<(IReadOnlyList<PlaceOrganisation>, IReadOnlyList<StageCount>)> OrganisationsAsync(
-            Guid placeId, IReadOnlySet<Guid> placeIds, FrameworkStage? stage, CancellationToken cancellationToken)
+        private async Task<(IReadOnlyList<PlaceOrganisation>, IReadOnlyList<StageCount>, IReadOnlyList<PlaceMove>)> OrganisationsAsync(
+            PlaceTree tree, Guid placeId, IReadOnlySet<Guid> placeIds, FrameworkStage? stage, CancellationToken cancellationToken)
         {
             var organisationIds = (await db.OrganisationPlacesAsync(placeIds, cancellationToken)).Select(t => t.OrganisationId).Distinct().ToList();
             var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
                 .OrderBy(o => o.Name).ThenBy(o => o.Id)
                 .Select(o => new { o.Id, o.Name, o.Slug, o.Kind, o.IsVerified })
                 .ToListAsync(cancellationToken);
-            var current = await db.CurrentStagesAsync(placeId, placeIds, organisationIds, cancellationToken);
+            var stages = await db.StagesAsync(placeId, placeIds, organisationIds, cancellationToken);
+            var current = stages.Current;
 
             var all = organisations.Select(o =>
             {
@@ -139,7 +141,16 @@ public static class GetPlace
                 return new PlaceOrganisation(o.Id, o.Name, o.Slug, o.Kind, o.IsVerified, entry?.Stage, entry?.AssessedOn);
             }).ToList();
             var distribution = FrameworkStages.InOrder.Select(s => new StageCount(s, all.Count(o => o.CurrentStage == s))).ToList();
-            return (stage is { } only ? [.. all.Where(o => o.CurrentStage == only)] : all, distribution);
+            var named = organisations.ToDictionary(o => o.Id);
+            var moves = stages.Moves
+                .Where(m => stage is null || m.Entry.Stage == stage || m.MovedFrom == stage)
+                .Where(m => named.ContainsKey(m.Entry.OrganisationId) && tree.Find(m.Entry.PlaceId) is not null)
+                .Take(MaxItems)
+                .Select(m => new PlaceMove(
+                    m.Entry.OrganisationId, named[m.Entry.OrganisationId].Name, named[m.Entry.OrganisationId].Slug, tree.Find(m.Entry.PlaceId)!.Link,
+                    m.MovedFrom!.Value, m.Entry.Stage, m.Entry.AssessedOn, m.IsTheMoveThatMattersMost))
+                .ToList();
+            return (stage is { } only ? [.. all.Where(o => o.CurrentStage == only)] : all, distribution, moves);
         }
 
         private async Task<IReadOnlyList<ListedMember>> MembersAsync(List<Guid> ids, CancellationToken cancellationToken)

@@ -50,12 +50,13 @@ internal static class PlaceProjection
     }
 
     /// <summary>
-    /// Each organisation's current stage in the place: the last entry of its community-visible
-    /// timeline there (corrections applied, so a correction the reader may not see hides what it
-    /// corrects too). For a borough, the borough's own timeline wins; without one, the most
-    /// recent of its neighbourhoods' does.
+    /// Each organisation's current stage in the place, and the moves between stages that led
+    /// there: read from its community-visible timelines (corrections applied, so a correction the
+    /// reader may not see hides what it corrects too). For a borough, the borough's own timeline
+    /// wins for the current stage; without one, the most recent of its neighbourhoods' does. The
+    /// moves come from every timeline in the place and the places inside it, newest first.
     /// </summary>
-    public static async Task<Dictionary<Guid, AssessmentEntry>> CurrentStagesAsync(
+    public static async Task<PlaceStages> StagesAsync(
         this AppDbContext db, Guid placeId, IReadOnlySet<Guid> placeIds, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken)
     {
         var ids = placeIds.ToList();
@@ -68,13 +69,15 @@ internal static class PlaceProjection
             .ToListAsync(cancellationToken);
 
         var current = new Dictionary<Guid, AssessmentEntry>();
+        var moves = new List<TimelineStep<AssessmentEntry>>();
         foreach (var organisation in entries.GroupBy(e => e.OrganisationId))
         {
-            var lasts = organisation.GroupBy(e => e.PlaceId)
+            var timelines = organisation.GroupBy(e => e.PlaceId)
                 .Select(place => StageTimeline.Build(place, e => e.Visibility == AssessmentVisibility.Community))
                 .Where(timeline => timeline.Count > 0)
-                .Select(timeline => timeline[^1].Entry)
                 .ToList();
+            moves.AddRange(timelines.SelectMany(timeline => timeline.Where(step => step.IsMove)));
+            var lasts = timelines.Select(timeline => timeline[^1].Entry).ToList();
             var chosen = lasts.FirstOrDefault(e => e.PlaceId == placeId)
                 ?? lasts.OrderByDescending(e => e.AssessedOn).ThenByDescending(e => e.RecordedAt).FirstOrDefault();
             if (chosen is not null)
@@ -83,6 +86,9 @@ internal static class PlaceProjection
             }
         }
 
-        return current;
+        return new PlaceStages(current, [.. moves.OrderByDescending(m => m.Entry.AssessedOn).ThenByDescending(m => m.Entry.RecordedAt)]);
     }
 }
+
+/// <summary>Where the organisations of a place stand now (by organisation), and their moves there, newest first.</summary>
+internal sealed record PlaceStages(IReadOnlyDictionary<Guid, AssessmentEntry> Current, IReadOnlyList<TimelineStep<AssessmentEntry>> Moves);
