@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Community;
 
 namespace CommunityOfPractice.Browser.Tests;
 
@@ -92,5 +95,48 @@ public sealed class JoiningTests(ApprovalSiteFixture site)
         var late = await site.NewPageAsync();
         await late.GotoAsync(link);
         await Expect(late.GetByRole(AriaRole.Alert)).ToContainTextAsync("used as many times as it allows");
+    }
+
+    [Fact]
+    public async Task An_org_admin_invites_people_to_their_organisation_from_its_page()
+    {
+        var orgAdmin = await JoiningApi.MemberAsync(site.Api.CreateClient, "Olu Orgadmin");
+        var organisation = await OrganisationsApi.ProposeAsync(orgAdmin.Client);
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, orgAdmin.Email, orgAdmin.Password, $"/organisations/{organisation.Slug}");
+
+        var invite = page.GetByRole(AriaRole.Region, new() { Name = $"Invite people to {organisation.Name}" });
+        await invite.GetByLabel("How many people may use it").FillAsync("1");
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Make an invitation link" }).ClickAsync();
+        var link = await page.GetByLabel("Invitation link (shown once: copy it now)").InputValueAsync();
+        Assert.Contains("invitation=", link);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var invited = await site.NewPageAsync();
+        var email = Journeys.NewEmail();
+        await invited.GotoAsync(link);
+        await Expect(invited.GetByText("You have been invited")).ToBeVisibleAsync();
+        await invited.GetByLabel("Display name").FillAsync("Ines Invited");
+        await invited.GetByLabel("Email address").FillAsync(email);
+        await invited.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await invited.GetByLabel("Confirm password").FillAsync(Password);
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await invited.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+        await Journeys.SignInOnApiPageAsync(invited, email, Password);
+        await Expect(invited).ToHaveURLAsync(new Regex("/Profile$"));
+
+        // A member at once, and of the organisation that invited them.
+        using var api = site.Api.CreateClient();
+        api.Authorize((await Tokens.PasswordGrantAsync(api, email, Password)).AccessToken);
+        var me = await api.GetFromJsonAsync<MyProfile>("/api/v1/me", Json.Options);
+        Assert.Equal(organisation.Id, me!.Organisation?.Id);
+        Assert.Contains(Roles.Member, me.Roles);
+
+        // Someone who is not its admin sees no invitation form.
+        var outsider = await JoiningApi.MemberAsync(site.Api.CreateClient, "Otto Outsider");
+        var other = await site.NewPageAsync();
+        await Journeys.SignInAsync(other, outsider.Email, outsider.Password, $"/organisations/{organisation.Slug}");
+        await Expect(other.GetByRole(AriaRole.Heading, new() { Name = organisation.Name })).ToBeVisibleAsync();
+        await Expect(other.GetByRole(AriaRole.Region, new() { Name = $"Invite people to {organisation.Name}" })).ToHaveCountAsync(0);
     }
 }

@@ -9,12 +9,18 @@ namespace CommunityOfPractice.Web.Pages.Organisations;
 /// </summary>
 public sealed class DetailsModel(ApiClient api) : PageModel
 {
+    private const string InvitationLinkKey = "OrganisationInvitationLink";
+
     public OrganisationDetail? Organisation { get; private set; }
 
     public ApiProblem? LoadProblem { get; private set; }
 
+    /// <summary>The invitation link just made by an org admin: shown this once (only its hash is kept).</summary>
+    public string? NewInvitationLink { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
+        NewInvitationLink = TempData[InvitationLinkKey] as string;
         var result = await api.GetOrganisationAsync(slug, cancellationToken);
         if (result.Succeeded)
         {
@@ -29,6 +35,26 @@ public sealed class DetailsModel(ApiClient api) : PageModel
 
         LoadProblem = result.Problem;
         return Page();
+    }
+
+    /// <summary>
+    /// An org admin invites people to the organisation: whoever registers through the link is a
+    /// member at once and belongs to it (the Api refuses anyone who is not its admin or a moderator).
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(string slug, Guid organisationId, int validForDays, int maxUses, CancellationToken cancellationToken)
+    {
+        var result = await api.CreateInvitationAsync(new CreateInvitationRequest(validForDays, maxUses, organisationId), cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData[InvitationLinkKey] = Url.PageLink("/Account/Register", values: new { invitation = result.Value.Token });
+            TempData["Status"] = "Invitation made. Copy its link now: it is not shown again.";
+        }
+        else
+        {
+            TempData["Error"] = result.Problem.Errors.Count > 0 ? string.Join(" ", result.Problem.Errors.SelectMany(e => e.Value)) : result.Problem.Message;
+        }
+
+        return Redirect($"/organisations/{Uri.EscapeDataString(slug)}#invite-heading");
     }
 
     public async Task<IActionResult> OnPostClaimAsync(string slug, Guid organisationId, CancellationToken cancellationToken)
