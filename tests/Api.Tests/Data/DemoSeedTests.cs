@@ -1,5 +1,6 @@
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Contracts.Portfolio;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Events;
 
@@ -122,6 +123,25 @@ public sealed class DemoSeedTests(DemoApi demo) : IClassFixture<DemoApi>
         Assert.Equal(all.Total, (await LibraryApi.SearchAsync(member, "limit=50")).Total);
         using var events = await member.GetAsync("/api/v1/events?when=Past");
         Assert.Single(await ThreadsApi.ExpectAsync<EventSummary[]>(events, HttpStatusCode.OK), e => e.Title == "Power of Place");
+    }
+
+    [Fact]
+    public async Task The_demo_funder_follows_Hackney_and_Southwark_and_sees_the_movement_including_what_is_shared_with_them_only()
+    {
+        var funder = await demo.SignInAsync("funder");
+        var member = await demo.SignInAsync("member");
+
+        var portfolio = await funder.GetFromJsonAsync<PortfolioView>("/api/v1/portfolio", Json.Options);
+        var others = await member.GetFromJsonAsync<PortfolioView>("/api/v1/portfolio", Json.Options);
+
+        Assert.Equal(["Hackney", "Southwark"], portfolio!.Places.Select(p => p.Name).Order());
+        var renaisi = portfolio.Organisations.Single(o => o.Name == "Renaisi");
+        Assert.True(renaisi.IsFollowed);
+        Assert.Contains(renaisi.Journeys.Single(j => j.Place.Name == "Hackney").Points,
+            p => p.MovedFrom == FrameworkStage.Connection && p.Stage == FrameworkStage.Mutuality);
+        var council = portfolio.Organisations.Single(o => o.Name == "Southwark Council");
+        Assert.Contains(council.Journeys.Single().Points, p => p.Stage == FrameworkStage.Mutuality); // shared with Power to Change only
+        Assert.Empty(others!.Places); // the demo member follows nothing
     }
 
     [Fact]
