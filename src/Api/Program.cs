@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Infrastructure.Mail;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
@@ -12,6 +13,7 @@ builder.AddPersistence();
 builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
 builder.AddAccount();
+builder.AddMail();
 builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();

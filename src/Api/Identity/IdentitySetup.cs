@@ -37,9 +37,11 @@ public static class IdentitySetup
                 options.ClaimsIdentity.UserNameClaimType = Claims.Name;
                 options.ClaimsIdentity.RoleClaimType = Claims.Role;
                 options.ClaimsIdentity.EmailClaimType = Claims.Email;
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName);
 
         // The Api's own cookie only serves its sign-in page during the OIDC authorization flow.
         services.ConfigureApplicationCookie(options =>

@@ -18,3 +18,9 @@ public sealed record DecideJoinRequestRequest(string? Message);
 /// 1 to 90 days, for 1 to 500 people, optionally presetting the organisation they belong to.
 /// </summary>
 public sealed record CreateInvitationRequest(int ValidForDays, int MaxUses, Guid? OrganisationId);
+
+/// <summary>"Forgot my password": the address the account was made with.</summary>
+public sealed record PasswordResetRequest(string? Email);
+
+/// <summary>The reset link's member and code, with the new password.</summary>
+public sealed record ResetPasswordRequest(Guid MemberId, string? Code, string? Password);

@@ -11,6 +11,24 @@ public static class AccountEndpoints
     {
         var account = api.MapGroup("/account").WithTags("Account").AllowAnonymous();
 
+        account.MapPost("/password-reset", async Task<Accepted> (PasswordResetRequest body, ISender sender, CancellationToken cancellationToken) =>
+            {
+                await sender.Send(new RequestPasswordReset.Command(body.Email ?? string.Empty), cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            })
+            .WithName(nameof(RequestPasswordReset))
+            .WithSummary("Sends a one-hour, single-use reset link if an account has this address; the answer is the same either way.")
+            .ProducesValidationProblem();
+
+        account.MapPost("/password-reset/confirm", async Task<NoContent> (ResetPasswordRequest body, ISender sender, CancellationToken cancellationToken) =>
+            {
+                await sender.Send(new ResetPassword.Command(body.MemberId, body.Code ?? string.Empty, body.Password ?? string.Empty), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithName(nameof(ResetPassword))
+            .WithSummary("Sets the new password from a reset link and ends the account's other sessions.")
+            .ProducesValidationProblem();
+
         account.MapPost("/register", async Task<Created<Registered>> (
                 RegisterMemberRequest body, ISender sender, CancellationToken cancellationToken) =>
             {

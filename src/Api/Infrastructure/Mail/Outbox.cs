@@ -1,0 +1,31 @@
+namespace CommunityOfPractice.Api.Infrastructure.Mail;
+
+/// <summary>
+/// The one way anything reaches a person by email: add a message to the caller's unit of work.
+/// It is saved by the caller's SaveChanges, in the caller's transaction, and sent after commit.
+/// </summary>
+public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider clock)
+{
+    public OutboxMessage Add(string kind, string to, EmailContent content)
+    {
+        var message = OutboxMessage.Email(kind, to, content.Subject, content.Text, content.Html, clock.GetUtcNow());
+        db.Set<OutboxMessage>().Add(message);
+
+        // Waking early is harmless: the sender finds nothing until the transaction commits, and polls anyway.
+        signal.Wake();
+        return message;
+    }
+}
+
+/// <summary>An email's subject with its plain-text and HTML parts; links in both are absolute.</summary>
+public sealed record EmailContent(string Subject, string Text, string Html);
+
+/// <summary>Wakes the sender when a message is queued here (it also polls, for messages queued by other instances).</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _wake = new(0);
+
+    public void Wake() => _wake.Release();
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,153 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CommunityOfPractice.Api.Infrastructure.Mail;
+
+/// <summary>
+/// Delivers the outbox. Messages are claimed with FOR UPDATE SKIP LOCKED and a lease, so several
+/// Api instances share the table and a message held by a crashed one is taken again when its
+/// lease runs out. While SMTP is down, messages wait and are retried with a growing delay (capped);
+/// a permanent refusal (5xx) is recorded and never retried. Each message carries its outbox id as
+/// its Message-Id, so a copy sent twice across a crash between "accepted" and "marked sent" is
+/// recognisable as the same message.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 20;
+    private static readonly TimeSpan _lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>Raised after a message is marked sent (tests and benchmarks wait on it).</summary>
+    public event Action<Guid>? Sent;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "The outbox could not be read; trying again shortly");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims up to <see cref="BatchSize"/> due messages and tries to send them; returns how many were claimed.</summary>
+    public async Task<int> SendBatchAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            return 0; // no server configured: mail waits
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow();
+        var claimed = await db.Database.SqlQuery<Claimed>($"""
+            UPDATE outbox_messages SET locked_until = {now + _lease}, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM outbox_messages
+                         WHERE sent_at IS NULL AND refused IS NULL AND next_attempt_at <= {now}
+                           AND (locked_until IS NULL OR locked_until < {now})
+                         ORDER BY created_at, id FOR UPDATE SKIP LOCKED LIMIT {BatchSize})
+            RETURNING id, recipient, subject, text, html, attempts
+            """).ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        using var smtp = new SmtpClient();
+        try
+        {
+            await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, Enum.Parse<SecureSocketOptions>(settings.Smtp.Security, ignoreCase: true), cancellationToken);
+            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            {
+                await smtp.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? string.Empty, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning("The SMTP server {Host}:{Port} is not answering ({Error}); {Count} messages wait", settings.Smtp.Host, settings.Smtp.Port, exception.Message, claimed.Count);
+            foreach (var message in claimed)
+            {
+                await RetryLaterAsync(db, message, cancellationToken);
+            }
+
+            return claimed.Count;
+        }
+
+        foreach (var message in claimed)
+        {
+            try
+            {
+                await smtp.SendAsync(Mime(settings, message), cancellationToken);
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE outbox_messages SET sent_at = {clock.GetUtcNow()}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
+                Sent?.Invoke(message.Id);
+            }
+            catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
+            {
+                logger.LogWarning("The SMTP server refused message {Id} for good: {Status} {Error}", message.Id, (int)exception.StatusCode, exception.Message);
+                var refused = $"{(int)exception.StatusCode} {exception.Message}";
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE outbox_messages SET refused = {refused}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning("Message {Id} was not sent ({Error}); it will be tried again", message.Id, exception.Message);
+                await RetryLaterAsync(db, message, cancellationToken);
+                if (!smtp.IsConnected)
+                {
+                    break; // the rest keep their lease and are taken again when it runs out
+                }
+            }
+        }
+
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(quit: true, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private Task RetryLaterAsync(AppDbContext db, Claimed message, CancellationToken cancellationToken)
+    {
+        // 2, 4, 8 … seconds, never more than RetryDelayCap: a long outage ends with mail flowing within a minute.
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.Attempts), options.Value.RetryDelayCap.TotalSeconds));
+        var next = clock.GetUtcNow() + delay;
+        return db.Database.ExecuteSqlAsync(
+            $"UPDATE outbox_messages SET next_attempt_at = {next}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
+    }
+
+    private static MimeMessage Mime(EmailOptions settings, Claimed message)
+    {
+        var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@communityofpractice" };
+        mime.From.Add(MailboxAddress.Parse(settings.From));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        return mime;
+    }
+
+    private sealed record Claimed(Guid Id, string Recipient, string Subject, string Text, string Html, int Attempts);
+}

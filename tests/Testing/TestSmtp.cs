@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace CommunityOfPractice.Testing;
+
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package) that keeps what it receives,
+/// parsed by MimeKit. It can be stopped and started again on the same port, to make an outage.
+/// </summary>
+public sealed class TestSmtp : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MimeMessage> _received = new();
+    private CancellationTokenSource? _running;
+    private Task? _server;
+
+    public TestSmtp()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyCollection<MimeMessage> Received => [.. _received];
+
+    /// <summary>Settings that point an Api at this server, polling fast and retrying soon.</summary>
+    public IEnumerable<(string Key, string Value)> Settings =>
+    [
+        ("Email:Smtp:Host", "127.0.0.1"),
+        ("Email:Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Email:Smtp:Security", "None"),
+        ("Email:PollInterval", "00:00:00.200"),
+        ("Email:RetryDelayCap", "00:00:01"),
+    ];
+
+    public void Start()
+    {
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(_received));
+        _running = new CancellationTokenSource();
+        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_running is null)
+        {
+            return;
+        }
+
+        await _running.CancelAsync();
+        try
+        {
+            await _server!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _running.Dispose();
+        _running = null;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> messages match, and returns them.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < until)
+        {
+            var found = _received.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{count} matching messages did not arrive; {_received.Count(match)} did.");
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
