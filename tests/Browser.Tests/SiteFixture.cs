@@ -22,6 +22,9 @@ public class SiteFixture : IAsyncLifetime
     public string ApiUrl { get; private set; } = string.Empty;
     public string WebUrl { get; private set; } = string.Empty;
 
+    /// <summary>The real SMTP server the Api's outbox delivers to: what people would find in their inbox.</summary>
+    public TestSmtp Smtp { get; } = new();
+
     /// <summary>The Api's Community:Joining.</summary>
     protected virtual string Joining => "Open";
 
@@ -33,6 +36,12 @@ public class SiteFixture : IAsyncLifetime
         WebUrl = $"http://localhost:{webPort}";
 
         Api = new ApiFactory().WithSetting("Web:BaseUrl", WebUrl).WithSetting("Api:PublicUrl", ApiUrl).WithSetting("Community:Joining", Joining);
+        Smtp.Start();
+        foreach (var (key, value) in Smtp.Settings)
+        {
+            Api.WithSetting(key, value);
+        }
+
         Api.UseKestrel(apiPort);
         await Api.InitializeAsync();
 
@@ -71,6 +80,7 @@ public class SiteFixture : IAsyncLifetime
             await Web.DisposeAsync();
         }
 
+        await Smtp.DisposeAsync();
         if (Api is not null)
         {
             await Api.DisposeAsync();
