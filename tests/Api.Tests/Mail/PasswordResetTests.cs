@@ -1,4 +1,8 @@
 using System.Net.Http.Json;
+using CommunityOfPractice.Api.Data;
+using CommunityOfPractice.Api.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using CommunityOfPractice.Contracts.Community;
 using MimeKit;
@@ -115,7 +119,8 @@ public sealed partial class PasswordResetTests(MailApi mail) : IClassFixture<Mai
                 Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1.5)); // the sender tries, and fails, meanwhile
+            // The sender has tried every one of them, and failed: nothing is lost, nothing arrived.
+            await OutboxAsync(member.Email, rows => rows.Count == 50 && rows.All(r => r.Attempts > 0));
             Assert.DoesNotContain(mail.Smtp.Received, m => To(member.Email)(m));
         }
         finally
@@ -124,11 +129,35 @@ public sealed partial class PasswordResetTests(MailApi mail) : IClassFixture<Mai
         }
 
         var arrived = await mail.Smtp.WaitForAsync(To(member.Email), count: 50, timeout: TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice would arrive by now
+
+        // Once every row is marked sent none is claimed again, and the server accepted each before it was marked.
+        await OutboxAsync(member.Email, rows => rows.All(r => r.SentAt is not null));
         var all = mail.Smtp.Received.Where(To(member.Email)).ToList();
         Assert.Equal(50, all.Count);
         Assert.Equal(50, all.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(50, arrived.Count);
+    }
+
+    /// <summary>Waits (30 s at most) until the outbox rows for <paramref name="recipient"/> satisfy <paramref name="done"/>.</summary>
+    private async Task OutboxAsync(string recipient, Func<List<OutboxMessage>, bool> done)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await using (var scope = mail.Api.Services.CreateAsyncScope())
+            {
+                var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().AsNoTracking()
+                    .Where(m => m.Recipient == recipient).ToListAsync();
+                if (done(rows))
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < until, $"The outbox for {recipient} did not get there: {rows.Count} rows, {rows.Count(r => r.SentAt is not null)} sent.");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private static Func<MimeMessage, bool> To(string address) =>

@@ -81,9 +81,6 @@ internal sealed class DemoContentSeeder(AppDbContext db, AccountFactory accounts
     /// <summary>Neighbourhoods of the demo, inside their boroughs.</summary>
     private static readonly (string Name, string Borough)[] _neighbourhoods = [("Peckham", "Southwark"), ("Dalston", "Hackney")];
 
-    /// <summary>The demo person who speaks for each organisation (its first org admin, who records its assessments).</summary>
-    public static string AccountFor(string organisation) => _people.Single(p => p.Organisation == organisation).Account;
-
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue<bool>("Seed:Demo"))

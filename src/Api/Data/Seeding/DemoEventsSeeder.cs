@@ -42,9 +42,12 @@ internal sealed class DemoEventsSeeder(
             .ToDictionaryAsync(u => u.Email![..u.Email!.IndexOf('@')], u => u.Id, cancellationToken);
         var places = await db.Places.Where(p => p.Name == "Hackney" || p.Name == "Southwark").ToListAsync(cancellationToken);
 
+        // The demo host works for Locality, which hosts both events (its page lists them).
+        var locality = await db.Organisations.Where(o => o.Slug == "locality").Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+
         await SeedCharterAsync(people, places, cancellationToken);
-        await SeedGatheringAsync(people, places, cancellationToken);
-        await SeedWebinarAsync(people, cancellationToken);
+        await SeedGatheringAsync(people, places, locality, cancellationToken);
+        await SeedWebinarAsync(people, locality, cancellationToken);
     }
 
     private async Task SeedCharterAsync(Dictionary<string, Guid> people, List<Place> places, CancellationToken cancellationToken)
@@ -76,7 +79,7 @@ internal sealed class DemoEventsSeeder(
 
     // A past event cannot be registered for through the Api, so the gathering is built as it
     // happened: created and published weeks before, its people registering in the run-up.
-    private async Task SeedGatheringAsync(Dictionary<string, Guid> people, List<Place> places, CancellationToken cancellationToken)
+    private async Task SeedGatheringAsync(Dictionary<string, Guid> people, List<Place> places, Guid? locality, CancellationToken cancellationToken)
     {
         if (await db.Events.AnyAsync(e => e.Title == GatheringTitle, cancellationToken))
         {
@@ -117,10 +120,8 @@ internal sealed class DemoEventsSeeder(
         var attendees = new List<Guid>(people.Values);
         for (var i = 1; i <= GatheringGuests; i++)
         {
-            var email = DemoContentSeeder.Email($"guest{i:000}");
-            var guest = await db.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? (await accounts.EnsureAsync(email, password: null, $"Guest {i:000}", [], cancellationToken)).Id;
-            attendees.Add(guest);
+            var guest = await accounts.EnsureAsync(DemoContentSeeder.Email($"guest{i:000}"), password: null, $"Guest {i:000}", [], cancellationToken);
+            attendees.Add(guest.Id);
         }
 
         // Built last: the use cases above start their own units of work on this context, which
@@ -128,7 +129,7 @@ internal sealed class DemoEventsSeeder(
         var tagged = places.Select(p => p.Id).ToList();
         var gathering = CommunityEvent.Create(
             new EventDetails(GatheringTitle, description, markdown.ToHtml(description), EventKind.Gathering, starts, At(year, 4, 25, 16, 30),
-                CommunityEvent.DefaultTimeZone, "London", null, FrameworkStage.Connection, 150, null, null, [], ["Organisation"], await LocalityAsync(cancellationToken)),
+                CommunityEvent.DefaultTimeZone, "London", null, FrameworkStage.Connection, 150, null, null, [], ["Organisation"], locality),
             people[Roles.Host], await db.Places.Where(p => tagged.Contains(p.Id)).ToListAsync(cancellationToken), announced);
         gathering.Publish(announced);
         db.Events.Add(gathering);
@@ -144,7 +145,7 @@ internal sealed class DemoEventsSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task SeedWebinarAsync(Dictionary<string, Guid> people, CancellationToken cancellationToken)
+    private async Task SeedWebinarAsync(Dictionary<string, Guid> people, Guid? locality, CancellationToken cancellationToken)
     {
         if (await db.Events.AnyAsync(e => e.Title == WebinarTitle, cancellationToken))
         {
@@ -174,14 +175,10 @@ internal sealed class DemoEventsSeeder(
             """,
             EventKind.Webinar, At(year, 11, 4, 12, 30), At(year, 11, 4, 14, 0), CommunityEvent.DefaultTimeZone, null,
             "https://meet.example.org/five-stages", [], null, null, null, null,
-            [people["john.hitchin"], people["natsayi.sithole"], people["stephen.skeet"]], [], await LocalityAsync(cancellationToken))), cancellationToken);
+            [people["john.hitchin"], people["natsayi.sithole"], people["stephen.skeet"]], [], locality)), cancellationToken);
         await sender.Send(new PublishEvent.Command(host, webinar.Id), cancellationToken);
         await sender.Send(new RegisterForEvent.Command(Caller.Member(people[Roles.Member]), webinar.Id, [], ListMe: true), cancellationToken);
     }
-
-    // The demo host works for Locality, which hosts both events (its page lists them).
-    private Task<Guid?> LocalityAsync(CancellationToken cancellationToken) =>
-        db.Organisations.Where(o => o.Slug == "locality").Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute)
     {

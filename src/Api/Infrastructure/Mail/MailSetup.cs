@@ -8,7 +8,6 @@ public static class MailSetup
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<Outbox>();
-        builder.Services.AddSingleton<OutboxSender>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
+        builder.Services.AddHostedService<OutboxSender>();
     }
 }

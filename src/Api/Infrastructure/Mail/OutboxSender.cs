@@ -21,9 +21,6 @@ public sealed class OutboxSender(
     public const int BatchSize = 20;
     private static readonly TimeSpan _lease = TimeSpan.FromMinutes(1);
 
-    /// <summary>Raised after a message is marked sent (tests and benchmarks wait on it).</summary>
-    public event Action<Guid>? Sent;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -103,7 +100,6 @@ public sealed class OutboxSender(
                 await smtp.SendAsync(Mime(settings, message), cancellationToken);
                 await db.Database.ExecuteSqlAsync(
                     $"UPDATE outbox_messages SET sent_at = {clock.GetUtcNow()}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
-                Sent?.Invoke(message.Id);
             }
             catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
             {
