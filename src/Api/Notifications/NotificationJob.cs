@@ -1,0 +1,45 @@
+using CommunityOfPractice.Domain.Notifications;
+
+namespace CommunityOfPractice.Api.Notifications;
+
+/// <summary>
+/// A notification to be fanned out: the outbox row for in-app notifications, written in the
+/// transaction of its cause. One job for a reply to a thread with a thousand followers keeps that
+/// reply's transaction short; the fan-out writes the thousand rows afterwards.
+/// </summary>
+public sealed class NotificationJob
+{
+    private NotificationJob()
+    {
+        Title = Text = Link = string.Empty;
+        Recipients = [];
+    }
+
+    public Guid Id { get; private set; }
+    public NotificationKind Kind { get; private set; }
+    public Guid[] Recipients { get; private set; }
+    public string Title { get; private set; }
+    public string Text { get; private set; }
+    public string Link { get; private set; }
+    public string? GroupKey { get; private set; }
+    public NotificationAudience Audience { get; private set; }
+    public string? Calendar { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    public static NotificationJob For(NotificationKind kind, Guid[] recipients, NotificationMessage message, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = kind,
+        Recipients = recipients,
+        Title = Clip(message.Title, Notification.TitleMaxLength),
+        Text = Clip(message.Text, Notification.TextMaxLength),
+        Link = Clip(message.Link, Notification.LinkMaxLength),
+        GroupKey = message.GroupKey,
+        Audience = message.Audience,
+        Calendar = message.Calendar,
+        CreatedAt = now,
+    };
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+}

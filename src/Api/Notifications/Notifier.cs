@@ -1,0 +1,60 @@
+using CommunityOfPractice.Domain.Notifications;
+
+namespace CommunityOfPractice.Api.Notifications;
+
+/// <summary>
+/// The one way a use case tells people that something happened. It writes a
+/// <see cref="NotificationJob"/> into the caller's unit of work, so the notification is committed
+/// with its cause or not at all; the fan-out (NotificationFanOut) then turns it into each
+/// recipient's notification, bell update and email, in one transaction of its own, exactly once.
+/// The caller decides who may be told (who may read the thing): the job only drops people who
+/// turned this kind off, who are no longer members when <see cref="NotificationAudience.Members"/>,
+/// and the actor.
+/// </summary>
+public sealed class Notifier(AppDbContext db, NotificationSignal signal, TimeProvider clock)
+{
+    public void Notify(NotificationKind kind, IEnumerable<Guid> recipients, NotificationMessage message, Guid? actor = null)
+    {
+        var members = recipients.Where(id => id != actor).Distinct().ToArray();
+        if (members.Length == 0)
+        {
+            return;
+        }
+
+        db.Set<NotificationJob>().Add(NotificationJob.For(kind, members, message, clock.GetUtcNow()));
+
+        // Early is harmless: the fan-out finds nothing until the caller commits, and polls anyway.
+        signal.Wake();
+    }
+}
+
+/// <summary>
+/// What the recipients are told. <see cref="Link"/> is a path on the Web. <see cref="GroupKey"/>
+/// names the thing (e.g. "thread:{id}"), so a flood about one thing gives one email per window.
+/// <see cref="Calendar"/>, for event news, is an iCalendar file attached to its email.
+/// </summary>
+public sealed record NotificationMessage(string Title, string Text, string Link)
+{
+    public string? GroupKey { get; init; }
+
+    public NotificationAudience Audience { get; init; } = NotificationAudience.Members;
+
+    public string? Calendar { get; init; }
+}
+
+/// <summary>Who may still be told when the job runs: approved members only (the default), or anyone signed in (an applicant hears their join decision).</summary>
+public enum NotificationAudience
+{
+    Members = 1,
+    Accounts = 2,
+}
+
+/// <summary>Wakes the fan-out when a job is queued on this instance (it also polls, for jobs queued by others).</summary>
+public sealed class NotificationSignal
+{
+    private readonly SemaphoreSlim _wake = new(0);
+
+    public void Wake() => _wake.Release();
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+}
