@@ -6,6 +6,7 @@ using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddIdentityAndOidcServer();
 builder.AddUseCases();
 builder.AddAccount();
 builder.AddMail();
+builder.AddNotifications();
 builder.AddLiveUpdates();
 builder.AddThreads();
 builder.AddEvents();

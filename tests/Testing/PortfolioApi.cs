@@ -37,9 +37,9 @@ public static class PortfolioApi
     }
 
     /// <summary>A new place no other test uses, added by the site admin.</summary>
-    public static async Task<PlaceView> AddPlaceAsync(HttpClient admin, string name = "Portfolio Place", PlaceKind kind = PlaceKind.Neighbourhood)
+    public static async Task<PlaceView> AddPlaceAsync(HttpClient admin, string name = "Portfolio Place", PlaceKind kind = PlaceKind.Neighbourhood, Guid? parentId = null)
     {
-        using var response = await admin.PostAsJsonAsync("/api/v1/places", new AddPlaceRequest($"{name} {Guid.NewGuid().ToString()[..8]}", kind), Json.Options);
+        using var response = await admin.PostAsJsonAsync("/api/v1/places", new AddPlaceRequest($"{name} {Guid.NewGuid().ToString()[..8]}", kind, parentId), Json.Options);
         return await ThreadsApi.ExpectAsync<PlaceView>(response, HttpStatusCode.Created);
     }
 }

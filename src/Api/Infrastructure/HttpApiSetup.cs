@@ -3,6 +3,7 @@ using CommunityOfPractice.Api.Features.Account;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Events.Qa;
 using CommunityOfPractice.Api.Features.Library;
+using CommunityOfPractice.Api.Features.Notifications;
 using CommunityOfPractice.Api.Features.Organisations;
 using CommunityOfPractice.Api.Features.People;
 using CommunityOfPractice.Api.Features.Places;
@@ -95,5 +96,6 @@ public static class HttpApiSetup
         api.MapLibraryEndpoints();
         api.MapPortfolioEndpoints();
         api.MapTagEndpoints();
+        api.MapNotificationEndpoints();
     }
 }

@@ -15,7 +15,8 @@ public static class PlaceStreams
     /// <summary>Places nest a few levels at most; the bound only guards against a cycle made by hand in the database.</summary>
     private const int MaxDepth = 10;
 
-    public static async Task AppendToPlacesAsync(
+    /// <summary>Appends to each place's stream and its enclosing places'; returns all of those places (who follows any of them hears of it).</summary>
+    public static async Task<IReadOnlyCollection<Guid>> AppendToPlacesAsync(
         this LiveStreams live, AppDbContext db, IEnumerable<Guid> placeIds, string kind, object data, CancellationToken cancellationToken)
     {
         var all = placeIds.ToHashSet();
@@ -33,5 +34,7 @@ public static class PlaceStreams
         {
             await live.AppendAsync(StreamNames.Place(placeId), kind, data, cancellationToken);
         }
+
+        return all;
     }
 }

@@ -14,4 +14,7 @@ public static class StreamNames
 
     /// <summary>What arrives in a place: new threads, events and papers tagged to it (ids and titles only).</summary>
     public static string Place(Guid placeId) => $"place:{placeId}";
+
+    /// <summary>A member's own notifications; only they may read it.</summary>
+    public static string Member(Guid memberId) => $"member:{memberId}";
 }

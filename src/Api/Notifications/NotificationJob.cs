@@ -43,3 +43,26 @@ public sealed class NotificationJob
 
     private static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }
+
+/// <summary>A member's unread count (table "notification_inboxes"), kept by the fan-out and by marking read, so the bell never counts rows.</summary>
+public sealed class NotificationInbox
+{
+    public Guid MemberId { get; private set; }
+    public int Unread { get; private set; }
+}
+
+/// <summary>When a member was last emailed about one thing (table "notification_email_log"): the start of its email window.</summary>
+public sealed class NotificationEmailLog
+{
+    public Guid MemberId { get; private set; }
+    public string GroupKey { get; private set; } = string.Empty;
+    public DateTimeOffset SentAt { get; private set; }
+}
+
+/// <summary>The period whose digest a member was last sent (table "notification_digests"): one digest per period.</summary>
+public sealed class NotificationDigest
+{
+    public Guid MemberId { get; private set; }
+    public Domain.Notifications.NotificationDelivery Delivery { get; private set; }
+    public DateTimeOffset PeriodStart { get; private set; }
+}

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Notifications;
 
 namespace CommunityOfPractice.Api.Notifications;
@@ -25,6 +26,22 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, TimePro
 
         // Early is harmless: the fan-out finds nothing until the caller commits, and polls anyway.
         signal.Wake();
+    }
+
+    /// <summary>Tells the members who follow any of these places (the places a thing arrived in, with their enclosing places).</summary>
+    public async Task NotifyPlaceFollowersAsync(IReadOnlyCollection<Guid> placeIds, NotificationMessage message, Guid actor, CancellationToken cancellationToken)
+    {
+        var followers = await db.Follows.AsNoTracking()
+            .Where(f => f.TargetKind == FollowTarget.Place && placeIds.Contains(f.TargetId))
+            .Select(f => f.MemberId).Distinct().ToListAsync(cancellationToken);
+        Notify(NotificationKind.PlaceActivity, followers, message, actor);
+    }
+
+    /// <summary>A short plain-text excerpt of Markdown, for a notification's text.</summary>
+    public static string Excerpt(string markdown, int length = 200)
+    {
+        var plain = string.Join(' ', Markdig.Markdown.ToPlainText(markdown).Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return plain.Length <= length ? plain : string.Concat(plain.AsSpan(0, length - 1).TrimEnd(), "…");
     }
 }
 

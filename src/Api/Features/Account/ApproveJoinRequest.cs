@@ -1,7 +1,9 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Notifications;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunityOfPractice.Api.Features.Account;
@@ -22,7 +24,7 @@ public static class ApproveJoinRequest
                 .WithMessage($"A message to the applicant has at most {JoinRequest.MessageMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
+    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
     {
         public async ValueTask<JoinRequestView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -48,7 +50,10 @@ public static class ApproveJoinRequest
                 }
             }
 
-            // issue 11: telling the applicant goes through the outbox, from here.
+            notifier.Notify(NotificationKind.JoinDecision, [member.Id], new NotificationMessage(
+                "Welcome: your request to join Community of Practice was approved",
+                string.IsNullOrWhiteSpace(command.Message) ? "Sign in again to read the threads, events and papers shared with members." : command.Message.Trim(),
+                "/account/join-request") { Audience = NotificationAudience.Accounts });
             await db.SaveChangesAsync(cancellationToken);
             return await db.ViewAsync(request.Id, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Domain.Notifications;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 
@@ -19,14 +21,16 @@ public static class DeclineJoinRequest
                 .WithMessage($"A message to the applicant has at most {JoinRequest.MessageMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
+    internal sealed class Handler(AppDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
     {
         public async ValueTask<JoinRequestView> Handle(Command command, CancellationToken cancellationToken)
         {
             var request = await db.PendingDecisionAsync(command.RequestId, cancellationToken);
             request.Decline(command.Caller.Id, command.Message!, clock.GetUtcNow());
 
-            // issue 11: telling the applicant goes through the outbox, from here.
+            notifier.Notify(NotificationKind.JoinDecision, [request.MemberId], new NotificationMessage(
+                "Your request to join Community of Practice was declined", command.Message!.Trim(), "/account/join-request")
+            { Audience = NotificationAudience.Accounts });
             await db.SaveChangesAsync(cancellationToken);
             return await db.ViewAsync(request.Id, cancellationToken);
         }

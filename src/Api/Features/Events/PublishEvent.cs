@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Discussions;
@@ -12,7 +13,7 @@ public static class PublishEvent
 {
     public sealed record Command(Caller Caller, Guid EventId) : ICommand<EventDetail>, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, Notifier notifier, TimeProvider clock)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -29,8 +30,13 @@ public static class PublishEvent
                 found.AttachThread(thread.Id);
             }
             await db.SaveChangesAsync(cancellationToken);
-            await live.AppendToPlacesAsync(db, found.Places.Select(p => p.Id), PlaceStreams.EventPublished,
+            var arrivedIn = await live.AppendToPlacesAsync(db, found.Places.Select(p => p.Id), PlaceStreams.EventPublished,
                 new PlaceArrival(found.Id, found.Title, found.Stage is { } stage ? [stage] : []), cancellationToken);
+            var when = TimeZoneInfo.ConvertTime(found.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(found.TimeZone));
+            await notifier.NotifyPlaceFollowersAsync(arrivedIn,
+                new NotificationMessage($"New event: “{found.Title}”",
+                    $"{when:dddd d MMMM yyyy, HH:mm} in {string.Join(", ", found.Places.Select(p => p.Name))}", $"/Events/{found.Id}"),
+                command.Caller.Id, cancellationToken);
             return await db.EventDetailAsync(command.EventId, command.Caller, clock, cancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 using System.Text.Json;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Library;
@@ -139,7 +140,7 @@ public static class PublishPaper
         }
     }
 
-    internal sealed class SaveHandler(AppDbContext db, LiveStreams live, PaperFiles files, MarkdownRenderer markdown, TimeProvider clock)
+    internal sealed class SaveHandler(AppDbContext db, LiveStreams live, PaperFiles files, MarkdownRenderer markdown, Notifier notifier, TimeProvider clock)
         : ICommandHandler<Save, Guid>
     {
         public async ValueTask<Guid> Handle(Save command, CancellationToken cancellationToken)
@@ -163,8 +164,11 @@ public static class PublishPaper
             // The search columns are computed in SQL from the saved rows.
             await db.SaveChangesAsync(cancellationToken);
             await PaperSearchIndex.RefreshAsync(db, paper.Id, cancellationToken);
-            await live.AppendToPlacesAsync(db, places.Select(p => p.Id), PlaceStreams.PaperPublished,
+            var arrivedIn = await live.AppendToPlacesAsync(db, places.Select(p => p.Id), PlaceStreams.PaperPublished,
                 new PlaceArrival(paper.Id, paper.Title, paper.Stages), cancellationToken);
+            await notifier.NotifyPlaceFollowersAsync(arrivedIn,
+                new NotificationMessage($"New paper: “{paper.Title}”", Notifier.Excerpt(summary), $"/Library/Papers/{paper.Id}"),
+                command.Caller.Id, cancellationToken);
             return paper.Id;
         }
     }

@@ -8,15 +8,19 @@ namespace CommunityOfPractice.Api.Features.Threads;
 /// </summary>
 internal sealed class PostRenderer(AppDbContext db, MarkdownRenderer markdown)
 {
-    public async Task<string> ToHtmlAsync(string text, CancellationToken cancellationToken)
+    public async Task<string> ToHtmlAsync(string text, CancellationToken cancellationToken) =>
+        (await RenderAsync(text, cancellationToken)).Html;
+
+    /// <summary>The HTML, and the members its @mentions name (who are told of it).</summary>
+    public async Task<(string Html, IReadOnlyCollection<Guid> Mentioned)> RenderAsync(string text, CancellationToken cancellationToken)
     {
         var handles = Mentions.Parse(text);
         if (handles.Count == 0)
         {
-            return markdown.ToHtml(text);
+            return (markdown.ToHtml(text), []);
         }
 
         var members = await MemberHandles.FindAsync(db, handles, cancellationToken);
-        return markdown.ToHtml(text, members);
+        return (markdown.ToHtml(text, members), members.Values);
     }
 }

@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Validation;
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Discussions;
 using FluentValidation.Results;
@@ -19,7 +20,7 @@ public static class PostReply
         }
     }
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live, PostRenderer renderer, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, PostRenderer renderer, Notifier notifier, TimeProvider clock)
         : ICommandHandler<Command, PostView>
     {
         public async ValueTask<PostView> Handle(Command command, CancellationToken cancellationToken)
@@ -32,16 +33,21 @@ public static class PostReply
             var numbered = await db.Database.SqlQuery<NextNumber>($"""
                 UPDATE threads SET post_count = post_count + 1, last_activity_at = {now}
                 WHERE id = {command.ThreadId}
-                RETURNING post_count AS number, is_locked
+                RETURNING post_count AS number, is_locked, title
                 """).ToListAsync(cancellationToken);
             var next = numbered.SingleOrDefault() ?? throw new NotFoundException("There is no such thread.");
 
-            var html = await renderer.ToHtmlAsync(command.Body, cancellationToken);
+            var (html, mentioned) = await renderer.RenderAsync(command.Body, cancellationToken);
             var post = Post.Reply(command.ThreadId, next.IsLocked, next.Number, author, command.Body, html, command.QuotedPostId, now);
-            if (command.QuotedPostId is { } quoted
-                && !await db.Posts.AnyAsync(p => p.Id == quoted && p.ThreadId == command.ThreadId, cancellationToken))
+            Guid? quotedAuthor = null;
+            if (command.QuotedPostId is { } quoted)
             {
-                throw new ValidationException([new ValidationFailure("QuotedPostId", "Quote a post from this thread.")]);
+                quotedAuthor = await db.Posts.Where(p => p.Id == quoted && p.ThreadId == command.ThreadId && !p.IsHidden)
+                    .Select(p => (Guid?)p.AuthorId).SingleOrDefaultAsync(cancellationToken);
+                if (quotedAuthor is null && !await db.Posts.AnyAsync(p => p.Id == quoted && p.ThreadId == command.ThreadId, cancellationToken))
+                {
+                    throw new ValidationException([new ValidationFailure("QuotedPostId", "Quote a post from this thread.")]);
+                }
             }
 
             db.Posts.Add(post);
@@ -55,9 +61,10 @@ public static class PostReply
 
             var row = (await db.PostRowAsync(post.Id, cancellationToken))!;
             await live.AppendAsync(StreamNames.Thread(command.ThreadId), ThreadEventKinds.PostAdded, row.ToView(Caller.Anonymous), cancellationToken);
+            await notifier.NotifyPostAsync(db, row, next.Title, mentioned, quotedAuthor, cancellationToken);
             return row.ToView(command.Caller);
         }
     }
 
-    private sealed record NextNumber(int Number, bool IsLocked);
+    private sealed record NextNumber(int Number, bool IsLocked, string Title);
 }

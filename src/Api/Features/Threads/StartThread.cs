@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Api.Infrastructure.Validation;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Threads;
@@ -28,7 +29,7 @@ public static class StartThread
         }
     }
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live, PostRenderer renderer, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, PostRenderer renderer, Notifier notifier, TimeProvider clock)
         : ICommandHandler<Command, ThreadDetail>
     {
         public async ValueTask<ThreadDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -43,7 +44,8 @@ public static class StartThread
             var now = clock.GetUtcNow();
             var author = command.Caller.Id;
             var thread = DiscussionThread.Start(command.Title, command.Body, author, places, command.Stage, now);
-            var post = Post.Write(thread.Id, 1, author, command.Body, await renderer.ToHtmlAsync(command.Body, cancellationToken), null, now);
+            var (html, mentioned) = await renderer.RenderAsync(command.Body, cancellationToken);
+            var post = Post.Write(thread.Id, 1, author, command.Body, html, null, now);
             var reader = new ThreadReader(thread.Id, author);
             reader.Follow();
             reader.ReadUpTo(1);
@@ -52,8 +54,12 @@ public static class StartThread
 
             var row = await db.PostRowAsync(post.Id, cancellationToken);
             await live.AppendAsync(StreamNames.Thread(thread.Id), ThreadEventKinds.PostAdded, row!.ToView(Caller.Anonymous), cancellationToken);
-            await live.AppendToPlacesAsync(db, wanted, PlaceStreams.ThreadStarted,
+            var arrivedIn = await live.AppendToPlacesAsync(db, wanted, PlaceStreams.ThreadStarted,
                 new PlaceArrival(thread.Id, thread.Title, thread.Stage is { } stage ? [stage] : []), cancellationToken);
+            await notifier.NotifyPostAsync(db, row!, thread.Title, mentioned, null, cancellationToken);
+            await notifier.NotifyPlaceFollowersAsync(arrivedIn,
+                new NotificationMessage($"New discussion: “{thread.Title}”", $"{row!.AuthorName} in {string.Join(", ", places.Select(p => p.Name))}: {Notifier.Excerpt(command.Body)}", $"/Threads/{thread.Id}"),
+                author, cancellationToken);
             return (await db.DetailAsync(thread.Id, command.Caller, cancellationToken))!;
         }
     }

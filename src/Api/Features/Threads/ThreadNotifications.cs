@@ -1,0 +1,40 @@
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Domain.Notifications;
+
+namespace CommunityOfPractice.Api.Features.Threads;
+
+/// <summary>
+/// Who hears of a new post: the members it @mentions (a mention), then the author of the post it
+/// quotes and everyone following the thread (a reply). Each person is told once, as a mention if
+/// they are one. Every thread is for members only, so the notifications are too: an applicant who
+/// is mentioned hears nothing until they are approved.
+/// </summary>
+internal static class ThreadNotifications
+{
+    public static async Task NotifyPostAsync(
+        this Notifier notifier, AppDbContext db, PostRow post, string threadTitle, IReadOnlyCollection<Guid> mentioned,
+        Guid? quotedAuthor, CancellationToken cancellationToken)
+    {
+        var link = $"/Threads/{post.ThreadId}#post-{post.Number}";
+        var excerpt = Notifier.Excerpt(post.Markdown);
+        notifier.Notify(NotificationKind.Mention, mentioned,
+            new NotificationMessage($"{post.AuthorName} mentioned you in “{threadTitle}”", excerpt, link), post.AuthorId);
+
+        if (post.Number == 1)
+        {
+            return; // a new thread has no followers yet but its author
+        }
+
+        var followers = await db.ThreadReaders.AsNoTracking()
+            .Where(r => r.ThreadId == post.ThreadId && r.IsFollowing)
+            .Select(r => r.MemberId).ToListAsync(cancellationToken);
+        if (quotedAuthor is { } quoted)
+        {
+            followers.Add(quoted);
+        }
+
+        notifier.Notify(NotificationKind.Reply, followers.Except(mentioned),
+            new NotificationMessage($"{post.AuthorName} replied in “{threadTitle}”", excerpt, link) { GroupKey = StreamNames.Thread(post.ThreadId) },
+            post.AuthorId);
+    }
+}

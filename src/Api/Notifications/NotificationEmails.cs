@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using CommunityOfPractice.Api.Infrastructure.Mail;
+using CommunityOfPractice.Domain.Notifications;
+
+namespace CommunityOfPractice.Api.Notifications;
+
+/// <summary>The emails notifications become: one about a thing (maybe several updates to it), or a digest.</summary>
+public static class NotificationEmails
+{
+    public static EmailContent AtOnce(IReadOnlyList<Notification> items, EmailLinks links)
+    {
+        var latest = items[^1];
+        var subject = items.Count == 1 ? latest.Title : $"{latest.Title} (and {items.Count - 1} more)";
+        return Compose(subject, items.Count == 1 ? latest.Title : $"{items.Count} updates", items, links);
+    }
+
+    public static EmailContent Digest(NotificationDelivery delivery, IReadOnlyList<Notification> items, EmailLinks links)
+    {
+        var period = delivery == NotificationDelivery.Weekly ? "week" : "day";
+        var subject = $"Your {period} in Community of Practice: {items.Count} {(items.Count == 1 ? "update" : "updates")}";
+        return Compose(subject, $"What happened this {period}", items, links);
+    }
+
+    private static EmailContent Compose(string subject, string heading, IReadOnlyList<Notification> items, EmailLinks links)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        foreach (var item in items)
+        {
+            text.AppendLine(item.Title).AppendLine(item.Text).AppendLine(links.Web(item.Link)).AppendLine();
+            html.Append($"""<li style="margin-bottom: 1em;"><a href="{Enc(links.Web(item.Link))}" style="color: #084f39; font-weight: bold;">{Enc(item.Title)}</a><br>{Enc(item.Text)}</li>""");
+        }
+
+        text.AppendLine($"Choose what reaches you, and how: {links.Settings}");
+        text.AppendLine($"Stop these emails: {links.Page}");
+        return new EmailContent(
+            subject,
+            text.ToString(),
+            $"""
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><title>{Enc(subject)}</title></head>
+            <body style="font-family: sans-serif; color: #1f2a30; background: #ffffff; line-height: 1.5;">
+            <h1 style="font-size: 1.4rem;">{Enc(heading)}</h1>
+            <ul style="padding-left: 1.2em;">{html}</ul>
+            <p style="font-size: 0.9rem;"><a href="{Enc(links.Settings)}" style="color: #084f39;">Notification settings</a> · <a href="{Enc(links.Page)}" style="color: #084f39;">Unsubscribe</a></p>
+            </body></html>
+            """);
+    }
+
+    private static string Enc(string value) => WebUtility.HtmlEncode(value);
+}

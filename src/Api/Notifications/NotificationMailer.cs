@@ -1,0 +1,205 @@
+using CommunityOfPractice.Api.Infrastructure.Mail;
+using CommunityOfPractice.Domain.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Notifications;
+
+/// <summary>
+/// Turns notifications that wait for an email into outbox messages, each in one transaction that
+/// also marks them emailed, so each is told by email once. Two paths:
+/// <list type="bullet">
+/// <item>At once: a member's waiting notifications about one thing (<see cref="Notification.GroupKey"/>)
+/// go in one email; after it, that thing waits out <see cref="NotificationOptions.EmailWindow"/>, and
+/// what arrived meanwhile goes in the next. A flood of replies gives one email per window.</item>
+/// <item>Digests: at each period's start, one email with what the member chose to read daily (or
+/// weekly) and has not read yet; none when there is nothing to say.</item>
+/// </list>
+/// What the member has read under the bell before its email went is not emailed.
+/// </summary>
+public sealed class NotificationMailer(
+    IServiceScopeFactory scopes, NotificationMailSignal signal, NotificationLinks links, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Notification emails could not be queued; trying again shortly");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Queues every email that is due now; returns how many were queued.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        var now = clock.GetUtcNow();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var since = now - options.Value.EmailWindow;
+            var groups = await db.Database.SqlQuery<Due>($"""
+                SELECT n.member_id, COALESCE(n.group_key, n.id::text) AS key
+                FROM notifications n
+                LEFT JOIN notification_email_log l ON l.member_id = n.member_id AND l.group_key = n.group_key
+                WHERE n.delivery = 'Email' AND n.emailed_at IS NULL AND (l.sent_at IS NULL OR l.sent_at <= {since})
+                GROUP BY 1, 2 LIMIT {BatchSize}
+                """).ToListAsync(cancellationToken);
+            foreach (var group in groups)
+            {
+                queued += await SendAtOnceAsync(group, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        foreach (var delivery in (NotificationDelivery[])[NotificationDelivery.Daily, NotificationDelivery.Weekly])
+        {
+            var start = DigestSchedule.PeriodStart(delivery, now, options.Value);
+            List<Guid> members;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var name = delivery.ToString();
+                members = await db.Database.SqlQuery<Guid>($"""
+                    SELECT DISTINCT n.member_id AS "Value"
+                    FROM notifications n
+                    LEFT JOIN notification_digests d ON d.member_id = n.member_id AND d.delivery = n.delivery
+                    WHERE n.delivery = {name} AND n.emailed_at IS NULL AND n.created_at < {start}
+                      AND (d.period_start IS NULL OR d.period_start < {start})
+                    LIMIT {BatchSize}
+                    """).ToListAsync(cancellationToken);
+            }
+
+            foreach (var member in members)
+            {
+                queued += await SendDigestAsync(member, delivery, start, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return queued;
+    }
+
+    private Task<bool> SendAtOnceAsync(Due group, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (db, outbox) =>
+        {
+            var now = clock.GetUtcNow();
+            var grouped = !Guid.TryParse(group.Key, out _);
+            if (grouped)
+            {
+                // The group's log row is the lock: two instances cannot both open a window for it.
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO notification_email_log (member_id, group_key, sent_at) VALUES ({group.MemberId}, {group.Key}, '-infinity')
+                    ON CONFLICT DO NOTHING
+                    """, cancellationToken);
+                var last = await db.Database.SqlQuery<DateTimeOffset>($"""
+                    SELECT sent_at AS "Value" FROM notification_email_log WHERE member_id = {group.MemberId} AND group_key = {group.Key} FOR UPDATE
+                    """).SingleAsync(cancellationToken);
+                if (last > now - options.Value.EmailWindow)
+                {
+                    return false;
+                }
+            }
+
+            var waiting = await db.Set<Notification>()
+                .FromSql($"""
+                    SELECT * FROM notifications
+                    WHERE member_id = {group.MemberId} AND COALESCE(group_key, id::text) = {group.Key}
+                      AND delivery = 'Email' AND emailed_at IS NULL
+                    ORDER BY created_at FOR UPDATE SKIP LOCKED
+                    """).AsNoTracking().ToListAsync(cancellationToken);
+            var sent = await QueueAsync(db, outbox, group.MemberId, waiting, NotificationEmails.AtOnce, now, cancellationToken);
+            if (sent && grouped)
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE notification_email_log SET sent_at = {now} WHERE member_id = {group.MemberId} AND group_key = {group.Key}", cancellationToken);
+            }
+
+            return sent;
+        }, cancellationToken);
+
+    private Task<bool> SendDigestAsync(Guid memberId, NotificationDelivery delivery, DateTimeOffset start, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (db, outbox) =>
+        {
+            var name = delivery.ToString();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO notification_digests (member_id, delivery, period_start) VALUES ({memberId}, {name}, '-infinity')
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+            var last = await db.Database.SqlQuery<DateTimeOffset>($"""
+                SELECT period_start AS "Value" FROM notification_digests WHERE member_id = {memberId} AND delivery = {name} FOR UPDATE
+                """).SingleAsync(cancellationToken);
+            if (last >= start)
+            {
+                return false; // this period's digest has gone already
+            }
+
+            var waiting = await db.Set<Notification>()
+                .FromSql($"""
+                    SELECT * FROM notifications
+                    WHERE member_id = {memberId} AND delivery = {name} AND emailed_at IS NULL AND created_at < {start}
+                    ORDER BY created_at
+                    """).AsNoTracking().ToListAsync(cancellationToken);
+            var sent = await QueueAsync(db, outbox, memberId, waiting, (items, links) => NotificationEmails.Digest(delivery, items, links), clock.GetUtcNow(), cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE notification_digests SET period_start = {start} WHERE member_id = {memberId} AND delivery = {name}", cancellationToken);
+            return sent;
+        }, cancellationToken);
+
+    /// <summary>Marks the notifications emailed and, for the unread ones, queues the email; returns whether one was queued.</summary>
+    private async Task<bool> QueueAsync(
+        AppDbContext db, Outbox outbox, Guid memberId, List<Notification> waiting,
+        Func<IReadOnlyList<Notification>, EmailLinks, EmailContent> compose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (waiting.Count == 0)
+        {
+            return false;
+        }
+
+        var ids = waiting.Select(n => n.Id).ToArray();
+        await db.Database.ExecuteSqlAsync($"UPDATE notifications SET emailed_at = {now} WHERE id = ANY({ids})", cancellationToken);
+        var unread = waiting.Where(n => !n.IsRead).ToList();
+        var email = await db.Users.Where(u => u.Id == memberId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (unread.Count == 0 || string.IsNullOrEmpty(email))
+        {
+            return false;
+        }
+
+        outbox.Add($"notification-{unread[0].Kind}".ToLowerInvariant(), email, compose(unread, links.For(memberId, unread[0].Kind)));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> InTransactionAsync(Func<AppDbContext, Outbox, Task<bool>> work, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(db, outbox);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    private sealed record Due(Guid MemberId, string Key);
+}
