@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Domain.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+
+namespace CommunityOfPractice.Api.Tests.Notifications;
+
+/// <summary>An Api whose notification emails go to a real SMTP server here, with short windows and digest periods.</summary>
+public sealed class NotificationMailApi : IAsyncLifetime
+{
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+
+    public TestSmtp Smtp { get; } = new();
+
+    public ApiFactory Api { get; private set; } = null!;
+
+    public NotificationMailer Mailer => Api.Services.GetServices<IHostedService>().OfType<NotificationMailer>().Single();
+
+    public async Task InitializeAsync()
+    {
+        Smtp.Start();
+        Api = new ApiFactory()
+            .WithSetting("Notifications:PollInterval", "00:00:00.200")
+            .WithSetting("Notifications:EmailWindow", Window.ToString())
+            .WithSetting("Notifications:DailyDigestEvery", "00:00:03")
+            .WithSetting("Notifications:WeeklyDigestEvery", "00:00:03");
+        foreach (var (key, value) in Smtp.Settings)
+        {
+            Api.WithSetting(key, value);
+        }
+
+        await Api.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Notifications that reach a member by email, as they chose: at once (one email per window for a
+/// busy thread), in a digest (once per period, only with something to say), or not at all after
+/// the one-click unsubscribe, whose tampered link changes nothing.
+/// </summary>
+public sealed partial class NotificationMailTests(NotificationMailApi mail) : IClassFixture<NotificationMailApi>
+{
+    [Fact]
+    public async Task A_reply_is_emailed_at_once_with_absolute_links_and_a_flood_gives_one_more_email_when_the_window_ends()
+    {
+        var starter = await Community.JoinAsync(mail.Api.CreateClient, "Emailed Starter");
+        var replier = await Community.JoinAsync(mail.Api.CreateClient, "Busy Replier");
+        var thread = await ThreadsApi.StartAsync(starter.Client, "Power of Place follow-up");
+
+        var first = await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "The hall is booked for **25 April**.");
+        var email = Assert.Single(await mail.Smtp.WaitForAsync(To(starter.Email)));
+
+        Assert.Equal($"{replier.DisplayName} replied in “Power of Place follow-up”", email.Subject);
+        var link = $"http://localhost:5080/Threads/{thread.Id}#post-{first.Number}";
+        Assert.Contains(link, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("The hall is booked for 25 April.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link}\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<h1", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5080/Notifications/Settings", email.TextBody, StringComparison.Ordinal);
+        Assert.Matches(UnsubscribePage(), email.TextBody);
+
+        // Five more inside the window: none goes at once, all five go together when it ends.
+        for (var i = 1; i <= 5; i++)
+        {
+            await ThreadsApi.ReplyAsync(replier.Client, thread.Id, $"Flood {i}");
+        }
+
+        var both = await mail.Smtp.WaitForAsync(To(starter.Email), count: 2);
+        var second = both.Single(m => m.MessageId != email.MessageId);
+        Assert.EndsWith("(and 4 more)", second.Subject, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, 5), i => Assert.Contains($"Flood {i}", second.TextBody, StringComparison.Ordinal));
+
+        // Nothing else is due for them: two emails for six replies.
+        await mail.Mailer.SendDueAsync(CancellationToken.None);
+        await NotificationsApi.WaitForAsync(starter.Client, p => p.Items.Count == 6);
+        Assert.Equal(2, mail.Smtp.Received.Count(To(starter.Email)));
+    }
+
+    [Fact]
+    public async Task A_daily_digest_gathers_what_came_before_its_period_once_and_nothing_goes_at_once()
+    {
+        var member = await Community.JoinAsync(mail.Api.CreateClient, "Digest Reader");
+        var replier = await Community.JoinAsync(mail.Api.CreateClient, "Digest Replier");
+        await NotificationsApi.ChooseAsync(member.Client, NotificationKind.Reply, NotificationDelivery.Daily);
+        var thread = await ThreadsApi.StartAsync(member.Client, "Digest me");
+
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "Digest item one");
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "Digest item two");
+        await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 2);
+
+        // The two may straddle a period's start: then they come in two digests, never twice.
+        var digests = await WaitForDigestsAsync(member.Email, "Digest item one", "Digest item two");
+        Assert.All(digests, d => Assert.StartsWith("Your day in Community of Practice: ", d.Subject, StringComparison.Ordinal));
+        Assert.Single(digests, d => Text(d).Contains("Digest item one", StringComparison.Ordinal));
+        Assert.Single(digests, d => Text(d).Contains("Digest item two", StringComparison.Ordinal));
+
+        // With nothing new to say, no digest: the next period passes without one.
+        Assert.Equal(0, await mail.Mailer.SendDueAsync(CancellationToken.None));
+        Assert.Equal(digests.Count, mail.Smtp.Received.Count(To(member.Email)));
+    }
+
+    [Fact]
+    public async Task One_click_unsubscribe_keeps_the_kind_in_app_only_and_a_tampered_link_changes_nothing()
+    {
+        var member = await Community.JoinAsync(mail.Api.CreateClient, "Unsubscriber");
+        var replier = await Community.JoinAsync(mail.Api.CreateClient, "Unsub Replier");
+        var thread = await ThreadsApi.StartAsync(member.Client, "Unsubscribe me");
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "First, by email.");
+        var email = Assert.Single(await mail.Smtp.WaitForAsync(To(member.Email)));
+        var token = UnsubscribePage().Match(Text(email)).Groups["token"].Value;
+        var anonymous = mail.Api.CreateClient();
+
+        using (var page = await anonymous.GetAsync($"/account/unsubscribe?token={token}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Stop emails about replies to your posts and in threads you follow?", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var tampered = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+        using (var page = await anonymous.GetAsync($"/account/unsubscribe?token={tampered}"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        }
+
+        using (var oneClick = await anonymous.PostAsync($"/api/v1/notifications/unsubscribe?token={tampered}", OneClickBody()))
+        {
+            Assert.Equal("token", Assert.Single((await RegisterMemberTests.AssertValidationProblem(oneClick)).Errors.Keys));
+        }
+
+        Assert.All((await NotificationsApi.SettingsAsync(member.Client)).Choices, c => Assert.True(c.IsDefault));
+
+        using (var oneClick = await anonymous.PostAsync($"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}", OneClickBody()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, oneClick.StatusCode);
+        }
+
+        var settings = await NotificationsApi.SettingsAsync(member.Client);
+        Assert.Equal(NotificationDelivery.InApp, settings.Choices.Single(c => c.Kind == NotificationKind.Reply).Delivery);
+        Assert.Equal(NotificationDelivery.Email, settings.Choices.Single(c => c.Kind == NotificationKind.Mention).Delivery);
+
+        // Still under the bell, never again by email (a mention, still by email, arrives after it and proves the mailer ran).
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "Second, in-app only.");
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, $"Over to you, {NotificationsApi.Handle(member)}.");
+        await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 3);
+        await mail.Smtp.WaitForAsync(m => To(member.Email)(m) && (m.Subject ?? "").Contains("mentioned you", StringComparison.Ordinal));
+        Assert.DoesNotContain(mail.Smtp.Received.Where(To(member.Email)), m => Text(m).Contains("Second, in-app only.", StringComparison.Ordinal));
+    }
+
+    private async Task<List<MimeMessage>> WaitForDigestsAsync(string address, params string[] items)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var digests = mail.Smtp.Received.Where(To(address)).ToList();
+            if (items.All(item => digests.Any(d => Text(d).Contains(item, StringComparison.Ordinal))))
+            {
+                return digests;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"The digests never covered every item: {digests.Count} emails.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Text(MimeMessage message) => message.TextBody ?? string.Empty;
+
+    private static FormUrlEncodedContent OneClickBody() => new([new("List-Unsubscribe", "One-Click")]);
+
+    private static Func<MimeMessage, bool> To(string address) =>
+        m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"http://localhost:5081/account/unsubscribe\?token=(?<token>[A-Za-z0-9_-]+)")]
+    private static partial Regex UnsubscribePage();
+}
