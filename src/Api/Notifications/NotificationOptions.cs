@@ -5,6 +5,9 @@ public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
+    /// <summary>Off, nothing is queued: for the benchmark's baseline, not for a community.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How often the fan-out and the mailer look for work queued by other instances.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -1,5 +1,6 @@
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Notifications;
 
@@ -12,12 +13,12 @@ namespace CommunityOfPractice.Api.Notifications;
 /// turned this kind off, who are no longer members when <see cref="NotificationAudience.Members"/>,
 /// and the actor.
 /// </summary>
-public sealed class Notifier(AppDbContext db, NotificationSignal signal, TimeProvider clock)
+public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     public void Notify(NotificationKind kind, IEnumerable<Guid> recipients, NotificationMessage message, Guid? actor = null)
     {
         var members = recipients.Where(id => id != actor).Distinct().ToArray();
-        if (members.Length == 0)
+        if (members.Length == 0 || !options.Value.Enabled)
         {
             return;
         }
@@ -31,6 +32,11 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, TimePro
     /// <summary>Tells the members who follow any of these places (the places a thing arrived in, with their enclosing places).</summary>
     public async Task NotifyPlaceFollowersAsync(IReadOnlyCollection<Guid> placeIds, NotificationMessage message, Guid actor, CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         var followers = await db.Follows.AsNoTracking()
             .Where(f => f.TargetKind == FollowTarget.Place && placeIds.Contains(f.TargetId))
             .Select(f => f.MemberId).Distinct().ToListAsync(cancellationToken);
