@@ -32,11 +32,4 @@ public sealed class NotificationOptions
 }
 
 /// <summary>Wakes the mailer after a fan-out here (it also polls).</summary>
-public sealed class NotificationMailSignal
-{
-    private readonly SemaphoreSlim _wake = new(0);
-
-    public void Wake() => _wake.Release();
-
-    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-}
+public sealed class NotificationMailSignal : WakeSignal;

@@ -73,11 +73,4 @@ public enum NotificationAudience
 }
 
 /// <summary>Wakes the fan-out when a job is queued on this instance (it also polls, for jobs queued by others).</summary>
-public sealed class NotificationSignal
-{
-    private readonly SemaphoreSlim _wake = new(0);
-
-    public void Wake() => _wake.Release();
-
-    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-}
+public sealed class NotificationSignal : WakeSignal;
