@@ -144,7 +144,7 @@ public static class Program
         await using var conn = await NpgsqlDataSource.Create(o.Postgres).OpenConnectionAsync();
         var drainUntil = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (DateTime.UtcNow < drainUntil
-            && (await ScalarAsync(conn, "SELECT count(*) FROM notification_jobs WHERE done_at IS NULL") > 0
+            && (await ScalarAsync(conn, "SELECT count(*) FROM notification_jobs") > 0
                 || await ScalarAsync(conn, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL") > 0))
         {
             await Task.Delay(250);

@@ -10,8 +10,8 @@ namespace CommunityOfPractice.Api.Notifications;
 /// <summary>
 /// Turns each queued <see cref="NotificationJob"/> into its recipients' notifications. One job is
 /// one transaction, holding the job's row (FOR UPDATE SKIP LOCKED, so instances share the queue):
-/// the notifications, the unread counters, the "member:{id}" stream events and the job's "done"
-/// mark commit together or not at all, so a crash repeats a job whole and nothing twice. After
+/// the notifications, the unread counters, the "member:{id}" stream events and the job's deletion
+/// commit together or not at all, so a crash repeats a job whole and nothing twice. After
 /// commit the stream events go to the members' open pages and the mailer is woken for the emails.
 /// The whole fan-out of a job is three statements, however many recipients it has.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class NotificationFanOut(
             sent = [];
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var job = await db.Set<NotificationJob>()
-                .FromSql($"SELECT * FROM notification_jobs WHERE done_at IS NULL ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .FromSql($"SELECT * FROM notification_jobs ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             if (job is null)
             {
@@ -67,7 +67,7 @@ public sealed class NotificationFanOut(
             var now = clock.GetUtcNow();
             var rows = await db.Database.SqlQuery<Written>(Insert(job, now)).ToListAsync(cancellationToken);
             sent = [.. rows.Select(r => new StreamEvent(r.Stream, r.Seq, MemberStreamEvents.Added, JsonDocument.Parse(r.Data).RootElement))];
-            await db.Database.ExecuteSqlAsync($"UPDATE notification_jobs SET done_at = {now} WHERE id = {job.Id}", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM notification_jobs WHERE id = {job.Id}", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });

@@ -5,7 +5,8 @@ namespace CommunityOfPractice.Api.Notifications;
 /// <summary>
 /// A notification to be fanned out: the outbox row for in-app notifications, written in the
 /// transaction of its cause. One job for a reply to a thread with a thousand followers keeps that
-/// reply's transaction short; the fan-out writes the thousand rows afterwards.
+/// reply's transaction short; the fan-out writes the thousand rows afterwards, and deletes the
+/// job in the same transaction, so the table holds only what is still to do.
 /// </summary>
 public sealed class NotificationJob
 {
@@ -25,7 +26,6 @@ public sealed class NotificationJob
     public NotificationAudience Audience { get; private set; }
     public string? Calendar { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset? DoneAt { get; private set; }
 
     public static NotificationJob For(NotificationKind kind, Guid[] recipients, NotificationMessage message, DateTimeOffset now) => new()
     {

@@ -43,6 +43,20 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOption
         Notify(NotificationKind.PlaceActivity, followers, message, actor);
     }
 
+    /// <summary>
+    /// What was said about a thing that may no longer be read (a post hidden or removed) is
+    /// replaced, under the bell and in jobs not yet fanned out, and its emails not yet queued are
+    /// not sent: a notification never shows what its reader may not read.
+    /// </summary>
+    public async Task WithdrawAsync(string link, string replacement, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE notification_jobs SET text = {replacement} WHERE link = {link}", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE notifications SET text = {replacement}, emailed_at = COALESCE(emailed_at, {now}) WHERE link = {link}", cancellationToken);
+    }
+
     /// <summary>A short plain-text excerpt of Markdown, for a notification's text.</summary>
     public static string Excerpt(string markdown, int length = 200)
     {

@@ -68,6 +68,41 @@ public sealed class NotificationTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task A_post_hidden_after_its_notification_no_longer_shows_under_the_bell()
+    {
+        var starter = await Community.JoinAsync(api.CreateClient, "Hidden Starter");
+        var author = await Community.JoinAsync(api.CreateClient, "Hidden Author");
+        var moderator = await Community.JoinAsync(api.CreateClient, "Hiding Moderator", Contracts.Roles.Moderator);
+        var thread = await ThreadsApi.StartAsync(starter.Client, "Something to hide");
+        var reply = await ThreadsApi.ReplyAsync(author.Client, thread.Id, "Call me on 07700 900123.");
+        await NotificationsApi.WaitForAsync(starter.Client, p => p.Items.Count == 1);
+
+        using var hidden = await moderator.Client.PostAsJsonAsync($"/api/v1/posts/{reply.Id}/hide", new { reason = "Personal details" });
+        Assert.True(hidden.IsSuccessStatusCode, hidden.StatusCode.ToString());
+
+        var told = Assert.Single((await NotificationsApi.ListAsync(starter.Client)).Items);
+        Assert.DoesNotContain("07700", told.Text, StringComparison.Ordinal);
+        Assert.Equal("A moderator hid this post, or its author removed it.", told.Text);
+    }
+
+    [Fact]
+    public async Task An_edit_tells_only_the_people_it_newly_mentions()
+    {
+        var author = await Community.JoinAsync(api.CreateClient, "Editing Author");
+        var first = await Community.JoinAsync(api.CreateClient, "First Mentioned");
+        var second = await Community.JoinAsync(api.CreateClient, "Second Mentioned");
+        var thread = await ThreadsApi.StartAsync(author.Client, "Edited mentions");
+        var post = await ThreadsApi.ReplyAsync(author.Client, thread.Id, $"Thanks {NotificationsApi.Handle(first)}.");
+        await NotificationsApi.WaitForKindAsync(first.Client, NotificationKind.Mention);
+
+        using var edited = await author.Client.PutAsJsonAsync($"/api/v1/posts/{post.Id}", new { body = $"Thanks {NotificationsApi.Handle(first)} and {NotificationsApi.Handle(second)}." });
+        Assert.True(edited.IsSuccessStatusCode, edited.StatusCode.ToString());
+
+        await NotificationsApi.WaitForKindAsync(second.Client, NotificationKind.Mention);
+        Assert.Single((await NotificationsApi.ListAsync(first.Client)).Items);
+    }
+
+    [Fact]
     public async Task Marking_read_one_or_all_moves_the_unread_count_and_pages_go_newest_first()
     {
         var member = await Community.JoinAsync(api.CreateClient, "Reader");

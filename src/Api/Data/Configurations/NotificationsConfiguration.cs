@@ -16,7 +16,7 @@ internal sealed class NotificationJobConfiguration : IEntityTypeConfiguration<No
         builder.Property(j => j.Text).HasMaxLength(Notification.TextMaxLength);
         builder.Property(j => j.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.Property(j => j.GroupKey).HasMaxLength(100);
-        builder.HasIndex(j => new { j.CreatedAt, j.Id }).HasFilter("done_at IS NULL");
+        builder.HasIndex(j => new { j.CreatedAt, j.Id });
     }
 }
 
@@ -37,6 +37,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The list, newest first; and what waits for an email or a digest.
         builder.HasIndex(n => new { n.MemberId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
         builder.HasIndex(n => new { n.MemberId, n.Delivery }).HasFilter("emailed_at IS NULL AND delivery IN ('Email', 'Daily', 'Weekly')");
+
+        // What a post hidden or removed withdraws.
+        builder.HasIndex(n => n.Link);
     }
 }
 

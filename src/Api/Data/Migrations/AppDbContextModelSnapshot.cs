@@ -371,10 +371,6 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
                     b.Property<string>("GroupKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -413,8 +409,7 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasName("pk_notification_jobs");
 
                     b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_notification_jobs_created_at_id")
-                        .HasFilter("done_at IS NULL");
+                        .HasDatabaseName("ix_notification_jobs_created_at_id");
 
                     b.ToTable("notification_jobs", (string)null);
                 });
@@ -1827,6 +1822,9 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("Link")
+                        .HasDatabaseName("ix_notifications_link");
 
                     b.HasIndex("MemberId", "Delivery")
                         .HasDatabaseName("ix_notifications_member_id_delivery")

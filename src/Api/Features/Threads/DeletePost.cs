@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 namespace CommunityOfPractice.Api.Features.Threads;
 
 /// <summary>Authors remove their own posts: the post stays in place as "post removed", replies remain.</summary>
@@ -5,7 +6,7 @@ public static class DeletePost
 {
     public sealed record Command(Caller Caller, Guid PostId) : ICommand, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live) : ICommandHandler<Command>
+    internal sealed class Handler(AppDbContext db, LiveStreams live, Notifier notifier) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -16,6 +17,7 @@ public static class DeletePost
                 post.Delete();
                 await live.AppendAsync(StreamNames.Thread(post.ThreadId), ThreadEventKinds.PostDeleted,
                     new { postId = post.Id, number = post.Number }, cancellationToken);
+                await notifier.WithdrawAsync(ThreadNotifications.LinkTo(post.ThreadId, post.Number), ThreadNotifications.Withdrawn, cancellationToken);
             }
 
             return Unit.Value;

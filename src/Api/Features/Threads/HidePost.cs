@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Domain.Discussions;
 
 namespace CommunityOfPractice.Api.Features.Threads;
@@ -15,7 +16,7 @@ public static class HidePost
                 .When(c => c.Hide);
     }
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live) : ICommandHandler<Command>
+    internal sealed class Handler(AppDbContext db, LiveStreams live, Notifier notifier) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -25,6 +26,7 @@ public static class HidePost
             {
                 post.Hide(command.Reason!);
                 await live.AppendAsync(stream, ThreadEventKinds.PostHidden, new { postId = post.Id, number = post.Number }, cancellationToken);
+                await notifier.WithdrawAsync(ThreadNotifications.LinkTo(post.ThreadId, post.Number), ThreadNotifications.Withdrawn, cancellationToken);
             }
             else if (post.IsHidden)
             {

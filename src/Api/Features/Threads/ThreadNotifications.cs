@@ -11,14 +11,17 @@ namespace CommunityOfPractice.Api.Features.Threads;
 /// </summary>
 internal static class ThreadNotifications
 {
+    public const string Withdrawn = "A moderator hid this post, or its author removed it.";
+
+    public static string LinkTo(Guid threadId, int number) => $"/Threads/{threadId}#post-{number}";
+
     public static async Task NotifyPostAsync(
         this Notifier notifier, AppDbContext db, PostRow post, string threadTitle, IReadOnlyCollection<Guid> mentioned,
         Guid? quotedAuthor, CancellationToken cancellationToken)
     {
-        var link = $"/Threads/{post.ThreadId}#post-{post.Number}";
+        var link = LinkTo(post.ThreadId, post.Number);
         var excerpt = Notifier.Excerpt(post.Markdown);
-        notifier.Notify(NotificationKind.Mention, mentioned,
-            new NotificationMessage($"{post.AuthorName} mentioned you in “{threadTitle}”", excerpt, link), post.AuthorId);
+        NotifyMentions(notifier, post, threadTitle, mentioned);
 
         if (post.Number == 1)
         {
@@ -37,4 +40,9 @@ internal static class ThreadNotifications
             new NotificationMessage($"{post.AuthorName} replied in “{threadTitle}”", excerpt, link) { GroupKey = StreamNames.Thread(post.ThreadId) },
             post.AuthorId);
     }
+
+    public static void NotifyMentions(this Notifier notifier, PostRow post, string threadTitle, IEnumerable<Guid> mentioned) =>
+        notifier.Notify(NotificationKind.Mention, mentioned,
+            new NotificationMessage($"{post.AuthorName} mentioned you in “{threadTitle}”", Notifier.Excerpt(post.Markdown), LinkTo(post.ThreadId, post.Number)),
+            post.AuthorId);
 }

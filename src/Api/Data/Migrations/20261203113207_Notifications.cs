@@ -62,8 +62,7 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     group_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     audience = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     calendar = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,8 +106,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_notification_jobs_created_at_id",
                 table: "notification_jobs",
-                columns: new[] { "created_at", "id" },
-                filter: "done_at IS NULL");
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_link",
+                table: "notifications",
+                column: "link");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_member_id_created_at_id",

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CommunityOfPractice.Api.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203110737_Notifications")]
+    [Migration("20261203113207_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -374,10 +374,6 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
                     b.Property<string>("GroupKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -416,8 +412,7 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasName("pk_notification_jobs");
 
                     b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_notification_jobs_created_at_id")
-                        .HasFilter("done_at IS NULL");
+                        .HasDatabaseName("ix_notification_jobs_created_at_id");
 
                     b.ToTable("notification_jobs", (string)null);
                 });
@@ -1830,6 +1825,9 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("Link")
+                        .HasDatabaseName("ix_notifications_link");
 
                     b.HasIndex("MemberId", "Delivery")
                         .HasDatabaseName("ix_notifications_member_id_delivery")
