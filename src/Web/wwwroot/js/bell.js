@@ -10,9 +10,9 @@
   "use strict";
 
   const bell = document.querySelector("[data-bell][data-stream]");
-  const status = bell?.querySelector("[data-bell-status]");
+  const count = bell?.querySelector("[data-bell-count]");
   const announcer = document.querySelector("[data-bell-announcer]");
-  if (!bell || !status || !bell.dataset.stream || !window.signalR) {
+  if (!bell || !count || !bell.dataset.stream || !window.signalR) {
     return;
   }
 
@@ -20,19 +20,10 @@
   let last = null; // the number of the last event applied; null until the first sync
   let quietUpTo = 0; // events up to here happened before this page: they set the count, nothing is announced
 
-  function hidden(text) {
-    const span = document.createElement("span");
-    span.className = "visually-hidden";
-    span.textContent = text;
-    return span;
-  }
-
   function show(unread) {
-    const count = document.createElement("span");
-    count.className = "bell-count";
     count.textContent = String(unread);
-    status.replaceChildren(hidden(", "), count, hidden(" unread"));
     bell.dataset.unread = String(unread);
+    bell.setAttribute("aria-label", `Notifications, ${unread} unread`);
   }
 
   function announce(text) {
