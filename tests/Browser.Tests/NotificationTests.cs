@@ -146,3 +146,33 @@ public sealed partial class NotificationTests(SiteFixture site)
     [GeneratedRegex("/Notifications$")]
     private static partial Regex NotificationsPath();
 }
+
+/// <summary>Applicants have the bell too (their join decision arrives there), with the count from page load: the live hub is for members.</summary>
+[Collection(ApprovalSiteCollection.Name)]
+public sealed partial class NotificationApplicantTests(ApprovalSiteFixture site)
+{
+    [Fact]
+    public async Task An_applicant_finds_the_answer_to_their_request_under_the_bell()
+    {
+        var applicant = await JoiningApi.ApplicantAsync(site.Api.CreateClient);
+        var moderator = await JoiningApi.MemberAsync(site.Api.CreateClient, "Mo Moderator", "moderator");
+        var request = await JoiningApi.MineAsync(applicant.Client);
+        using var declined = await JoiningApi.SendDecisionAsync(moderator.Client, request.Id, approve: false, "Tell us which place you work in, and ask again.");
+        declined.EnsureSuccessStatusCode();
+        await NotificationsApi.WaitForAsync(applicant.Client, p => p.Unread == 1);
+        var page = await site.NewPageAsync();
+
+        await Journeys.SignInAsync(page, applicant.Email, applicant.Password, "/account/join-request");
+
+        var bell = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { NameRegex = BellName() });
+        await Expect(bell).ToHaveAccessibleNameAsync("Notifications, 1 unread");
+        await Expect(page.Locator("script[src*='bell.js']")).ToHaveCountAsync(0);
+        await bell.ClickAsync();
+        var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Your request to join Community of Practice was declined" });
+        await Expect(item).ToContainTextAsync("Tell us which place you work in, and ask again.");
+        await Expect(item.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/account/join-request");
+    }
+
+    [GeneratedRegex("^Notifications")]
+    private static partial Regex BellName();
+}
