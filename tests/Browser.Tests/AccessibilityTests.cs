@@ -63,6 +63,27 @@ public sealed class AccessibilityTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task The_notification_pages_pass_axe_empty_and_with_a_notification()
+    {
+        var member = await Community.JoinAsync(site.Api.CreateClient, "Nia Notified");
+        var replier = await Community.JoinAsync(site.Api.CreateClient, "Ray Replier");
+        var page = await site.NewPageAsync();
+        await Journeys.SignInAsync(page, member.Email, member.Password, "/Notifications");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nothing here yet" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var thread = await ThreadsApi.StartAsync(member.Client, $"Accessible notice {Guid.NewGuid():N}"[..30]);
+        await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "A reply that notifies.");
+        await NotificationsApi.WaitForAsync(member.Client, p => p.Unread == 1);
+        foreach (var path in new[] { "/Notifications", "/Notifications/Settings" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+    }
+
+    [Fact]
     public async Task Every_member_page_passes_axe()
     {
         var everyone = await Community.JoinAsync(site.Api.CreateClient, "Ada Allroles", "host", "funder", "moderator", "admin");
