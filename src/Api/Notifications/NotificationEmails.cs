@@ -12,7 +12,20 @@ public static class NotificationEmails
     {
         var latest = items[^1];
         var subject = items.Count == 1 ? latest.Title : $"{latest.Title} (and {items.Count - 1} more)";
-        return Compose(subject, items.Count == 1 ? latest.Title : $"{items.Count} updates", items, links);
+        var email = Compose(subject, items.Count == 1 ? latest.Title : $"{items.Count} updates", items, links);
+
+        // Event news carries its calendar entry; the newest is the one that holds.
+        return items.LastOrDefault(n => n.Calendar is not null)?.Calendar is { } calendar
+            ? email with { Attachments = [new EmailAttachment("event.ics", CalendarContentType(calendar), Encoding.UTF8.GetBytes(calendar))] }
+            : email;
+    }
+
+    /// <summary>"text/calendar; method=…" with the calendar's own METHOD, so mail clients offer to update or remove the entry.</summary>
+    public static string CalendarContentType(string calendar)
+    {
+        var method = calendar.Split('\n').Select(line => line.Trim())
+            .FirstOrDefault(line => line.StartsWith("METHOD:", StringComparison.OrdinalIgnoreCase))?[7..] ?? "PUBLISH";
+        return $"text/calendar; charset=utf-8; method={method}";
     }
 
     public static EmailContent Digest(NotificationDelivery delivery, IReadOnlyList<Notification> items, EmailLinks links)
@@ -45,7 +58,15 @@ public static class NotificationEmails
             <ul style="padding-left: 1.2em;">{html}</ul>
             <p style="font-size: 0.9rem;"><a href="{Enc(links.Settings)}" style="color: #084f39;">Notification settings</a> · <a href="{Enc(links.Page)}" style="color: #084f39;">Unsubscribe</a></p>
             </body></html>
-            """);
+            """)
+        {
+            // RFC 8058: mail clients show "Unsubscribe" and POST to it, with no sign-in.
+            Headers = new Dictionary<string, string>
+            {
+                ["List-Unsubscribe"] = $"<{links.OneClick}>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            },
+        };
     }
 
     private static string Enc(string value) => WebUtility.HtmlEncode(value);

@@ -113,8 +113,8 @@ public sealed class NotificationFanOut(
                     WHERE ur.user_id = r.id AND ro.name = {Roles.Member})
             ),
             added AS (
-                INSERT INTO notifications (id, member_id, kind, title, text, link, group_key, delivery, created_at)
-                SELECT gen_random_uuid(), member_id, {kind}, {job.Title}, {job.Text}, {job.Link}, {job.GroupKey}, delivery, {now}
+                INSERT INTO notifications (id, member_id, kind, title, text, link, group_key, calendar, delivery, created_at)
+                SELECT gen_random_uuid(), member_id, {kind}, {job.Title}, {job.Text}, {job.Link}, {job.GroupKey}, {job.Calendar}, delivery, {now}
                 FROM chosen WHERE delivery <> 'Off' ORDER BY member_id
                 RETURNING id, member_id
             ),

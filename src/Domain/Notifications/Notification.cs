@@ -30,6 +30,10 @@ public sealed class Notification
     public string Link { get; private set; }
 
     public string? GroupKey { get; private set; }
+
+    /// <summary>For event news: the iCalendar file its email carries (never shown under the bell).</summary>
+    public string? Calendar { get; private set; }
+
     public NotificationDelivery Delivery { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }

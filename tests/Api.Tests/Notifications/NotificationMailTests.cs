@@ -66,6 +66,8 @@ public sealed partial class NotificationMailTests(NotificationMailApi mail) : IC
         Assert.Contains("<h1", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("http://localhost:5080/Notifications/Settings", email.TextBody, StringComparison.Ordinal);
         Assert.Matches(UnsubscribePage(), email.TextBody);
+        Assert.Matches(@"^<http://localhost:5081/api/v1/notifications/unsubscribe\?token=[A-Za-z0-9_-]+>$", email.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
 
         // Five more inside the window: none goes at once, all five go together when it ends.
         for (var i = 1; i <= 5; i++)
@@ -137,7 +139,9 @@ public sealed partial class NotificationMailTests(NotificationMailApi mail) : IC
 
         Assert.All((await NotificationsApi.SettingsAsync(member.Client)).Choices, c => Assert.True(c.IsDefault));
 
-        using (var oneClick = await anonymous.PostAsync($"/api/v1/notifications/unsubscribe?token={Uri.EscapeDataString(token)}", OneClickBody()))
+        // What a mail client does with the List-Unsubscribe header (RFC 8058).
+        var oneClickUrl = new Uri(email.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        using (var oneClick = await anonymous.PostAsync(oneClickUrl.PathAndQuery, OneClickBody()))
         {
             Assert.Equal(HttpStatusCode.NoContent, oneClick.StatusCode);
         }
@@ -152,6 +156,30 @@ public sealed partial class NotificationMailTests(NotificationMailApi mail) : IC
         await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 3);
         await mail.Smtp.WaitForAsync(m => To(member.Email)(m) && (m.Subject ?? "").Contains("mentioned you", StringComparison.Ordinal));
         Assert.DoesNotContain(mail.Smtp.Received.Where(To(member.Email)), m => Text(m).Contains("Second, in-app only.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Event_news_carries_its_calendar_entry_with_the_calendars_own_method()
+    {
+        var member = await Community.JoinAsync(mail.Api.CreateClient, "Calendar Reader");
+        const string calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:test@communityofpractice.org.uk\r\nSEQUENCE:2\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        await using (var scope = mail.Api.Services.CreateAsyncScope())
+        {
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            notifier.Notify(NotificationKind.EventUpdate, [member.Id],
+                new NotificationMessage("“Power of Place” is cancelled", "The venue flooded.", "/Events/x") { Calendar = calendar });
+            await scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>().SaveChangesAsync();
+        }
+
+        var email = Assert.Single(await mail.Smtp.WaitForAsync(To(member.Email)));
+        var ics = Assert.IsAssignableFrom<MimePart>(Assert.Single(email.Attachments));
+        Assert.Equal("text/calendar", ics.ContentType.MimeType);
+        Assert.Equal("CANCEL", ics.ContentType.Parameters["method"]);
+        Assert.Equal("event.ics", ics.FileName);
+        using var content = new MemoryStream();
+        await ics.Content!.DecodeToAsync(content);
+        Assert.Equal(calendar, System.Text.Encoding.UTF8.GetString(content.ToArray()));
+        Assert.DoesNotContain("BEGIN:VCALENDAR", (await NotificationsApi.ListAsync(member.Client)).Items.Single().Text, StringComparison.Ordinal);
     }
 
     private async Task<List<MimeMessage>> WaitForDigestsAsync(string address, params string[] items)

@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Recipient).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.Refused).HasMaxLength(1000);
+        builder.Property(m => m.Headers).HasColumnType("jsonb");
+        builder.Property(m => m.Attachments).HasColumnType("jsonb");
 
         // What the sender asks for: unsent, not refused, due.
         builder.HasIndex(m => new { m.NextAttemptAt, m.CreatedAt }).HasFilter("sent_at IS NULL AND refused IS NULL");

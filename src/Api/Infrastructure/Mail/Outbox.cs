@@ -8,7 +8,7 @@ public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider cl
 {
     public OutboxMessage Add(string kind, string to, EmailContent content)
     {
-        var message = OutboxMessage.Email(kind, to, content.Subject, content.Text, content.Html, clock.GetUtcNow());
+        var message = OutboxMessage.Email(kind, to, content, clock.GetUtcNow());
         db.Set<OutboxMessage>().Add(message);
 
         // Waking early is harmless: the sender finds nothing until the transaction commits, and polls anyway.
@@ -17,15 +17,19 @@ public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider cl
     }
 }
 
-/// <summary>An email's subject with its plain-text and HTML parts; links in both are absolute.</summary>
-public sealed record EmailContent(string Subject, string Text, string Html);
+/// <summary>
+/// An email's subject with its plain-text and HTML parts (links in both are absolute), and what
+/// some emails carry besides: headers (List-Unsubscribe) and attachments (an event's .ics).
+/// </summary>
+public sealed record EmailContent(string Subject, string Text, string Html)
+{
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with an email; <see cref="ContentType"/> as given, parameters included ("text/calendar; method=REQUEST").</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Wakes the sender when a message is queued here (it also polls, for messages queued by other instances).</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _wake = new(0);
-
-    public void Wake() => _wake.Release();
-
-    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-}
+public sealed class OutboxSignal : WakeSignal;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CommunityOfPractice.Api.Infrastructure.Mail;
 
 /// <summary>
@@ -33,14 +35,22 @@ public sealed class OutboxMessage
     /// <summary>The server's answer when it refused the message for good (a 5xx); null otherwise.</summary>
     public string? Refused { get; private set; }
 
-    public static OutboxMessage Email(string kind, string to, string subject, string text, string html, DateTimeOffset now) => new()
+    /// <summary>Extra headers as a JSON object (name → value), e.g. List-Unsubscribe; null for none.</summary>
+    public string? Headers { get; private set; }
+
+    /// <summary>Attachments as a JSON array of <see cref="EmailAttachment"/>; null for none.</summary>
+    public string? Attachments { get; private set; }
+
+    public static OutboxMessage Email(string kind, string to, EmailContent content, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
         Kind = kind,
         Recipient = to,
-        Subject = subject.Length > SubjectMaxLength ? subject[..SubjectMaxLength] : subject,
-        Text = text,
-        Html = html,
+        Subject = content.Subject.Length > SubjectMaxLength ? content.Subject[..SubjectMaxLength] : content.Subject,
+        Text = content.Text,
+        Html = content.Html,
+        Headers = content.Headers.Count == 0 ? null : JsonSerializer.Serialize(content.Headers),
+        Attachments = content.Attachments.Count == 0 ? null : JsonSerializer.Serialize(content.Attachments),
         CreatedAt = now,
         NextAttemptAt = now,
     };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -66,7 +67,7 @@ public sealed class OutboxSender(
                          WHERE sent_at IS NULL AND refused IS NULL AND next_attempt_at <= {now}
                            AND (locked_until IS NULL OR locked_until < {now})
                          ORDER BY created_at, id FOR UPDATE SKIP LOCKED LIMIT {BatchSize})
-            RETURNING id, recipient, subject, text, html, attempts
+            RETURNING id, recipient, subject, text, html, headers::text AS headers, attachments::text AS attachments, attempts
             """).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
         {
@@ -141,9 +142,20 @@ public sealed class OutboxSender(
         var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@communityofpractice" };
         mime.From.Add(MailboxAddress.Parse(settings.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        foreach (var (name, value) in message.Headers is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(message.Headers)!)
+        {
+            mime.Headers.Add(name, value);
+        }
+
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var file in message.Attachments is null ? [] : JsonSerializer.Deserialize<List<EmailAttachment>>(message.Attachments)!)
+        {
+            body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 
-    private sealed record Claimed(Guid Id, string Recipient, string Subject, string Text, string Html, int Attempts);
+    private sealed record Claimed(Guid Id, string Recipient, string Subject, string Text, string Html, string? Headers, string? Attachments, int Attempts);
 }
