@@ -31,6 +31,9 @@ public sealed class TestSmtp : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => [.. _received];
 
+    /// <summary>Mail to these addresses is refused for good (550), as a server refuses a mailbox that does not exist.</summary>
+    public ConcurrentDictionary<string, int> Refusing { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Settings that point an Api at this server, polling fast and retrying soon.</summary>
     public IEnumerable<(string Key, string Value)> Settings =>
     [
@@ -45,7 +48,7 @@ public sealed class TestSmtp : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, Refusing));
         _running = new CancellationTokenSource();
         _server = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
     }
@@ -90,11 +93,19 @@ public sealed class TestSmtp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refusing) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            // Counts each try, so a test can tell that a refused message was tried once.
+            var refused = transaction.To.Select(to => $"{to.User}@{to.Host}").Where(refusing.ContainsKey).ToList();
+            if (refused.Count > 0)
+            {
+                refused.ForEach(address => refusing.AddOrUpdate(address, 1, (_, tries) => tries + 1));
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 No such mailbox here");
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

@@ -18,15 +18,17 @@ public sealed class AccountFactory(AppDbContext db, UserManager<AppUser> users, 
     /// More to write in the same transaction once the profile is added (a join request, an
     /// invitation's use); it may throw to undo the whole account.
     /// </param>
+    /// <param name="confirmed">false: the address still has to be confirmed through the email RegisterMember sends.</param>
     public async Task<(Member? Member, IdentityResult Result)> CreateAsync(
         string email, string? password, string displayName, IReadOnlyCollection<string> roles, CancellationToken cancellationToken,
-        bool approved = true, Func<Member, Task>? alongside = null)
+        bool approved = true, Func<Member, Task>? alongside = null, bool confirmed = true)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var user = new AppUser { UserName = email, Email = email };
+            // Accounts made by the platform (the first admin, the demo) are confirmed; people registering confirm by email.
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = confirmed };
             var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (result.Succeeded)
             {

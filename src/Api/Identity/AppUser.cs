@@ -10,4 +10,10 @@ public sealed class AppUser : IdentityUser<Guid>
         Id = Guid.CreateVersion7();
         SecurityStamp = Guid.NewGuid().ToString();
     }
+
+    /// <summary>
+    /// The mail server's answer when it refused mail to <see cref="IdentityUser{TKey}.Email"/> for
+    /// good (a 5xx), shown on the member's profile; nothing more is sent there until it is confirmed again.
+    /// </summary>
+    public string? EmailRefused { get; set; }
 }

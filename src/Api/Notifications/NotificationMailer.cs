@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using CommunityOfPractice.Domain.Notifications;
 using Microsoft.Extensions.Options;
@@ -175,7 +176,7 @@ public sealed class NotificationMailer(
         var ids = waiting.Select(n => n.Id).ToArray();
         await db.Database.ExecuteSqlAsync($"UPDATE notifications SET emailed_at = {now} WHERE id = ANY({ids})", cancellationToken);
         var unread = waiting.Where(n => !n.IsRead).ToList();
-        var email = await db.Users.Where(u => u.Id == memberId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var email = await db.Users.Where(u => u.Id == memberId && u.EmailRefused == null).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (unread.Count == 0 || string.IsNullOrEmpty(email))
         {
             return false;

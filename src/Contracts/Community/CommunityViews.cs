@@ -6,7 +6,11 @@ namespace CommunityOfPractice.Contracts.Community;
 /// <summary>The account just made; the newcomer signs in next. Not <see cref="IsApproved"/>: their join request waits for a moderator.</summary>
 public sealed record Registered(Guid Id, string Email, string DisplayName, bool IsApproved = true);
 
-/// <summary>The signed-in member's own profile: what others see, plus their email address, roles and directory choice.</summary>
+/// <summary>
+/// The signed-in member's own profile: what others see, plus their email address, roles and
+/// directory choice. <see cref="EmailRefused"/>: the mail server's answer when mail to the address
+/// was refused for good (no more is sent to it until it is confirmed again).
+/// </summary>
 public sealed record MyProfile(
     Guid Id,
     string Email,
@@ -16,7 +20,8 @@ public sealed record MyProfile(
     IReadOnlyList<NamedRef> Places,
     IReadOnlyList<string> Roles,
     DateTimeOffset JoinedAt,
-    ListingChoice Listing);
+    ListingChoice Listing,
+    string? EmailRefused = null);
 
 /// <summary>What members see of each other: name, handle, bio, organisation, places. Never the e-mail address.</summary>
 public sealed record MemberProfile(

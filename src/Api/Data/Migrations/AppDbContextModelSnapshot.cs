@@ -88,6 +88,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<string>("EmailRefused")
+                        .HasColumnType("text")
+                        .HasColumnName("email_refused");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");

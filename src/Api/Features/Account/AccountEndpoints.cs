@@ -51,6 +51,15 @@ public static class AccountEndpoints
             .WithSummary("Confirm an email address from the link in the confirmation message")
             .ProducesValidationProblem();
 
+        account.MapPost("/confirm-email/resend", async Task<Accepted> (PasswordResetRequest body, ISender sender, CancellationToken cancellationToken) =>
+            {
+                await sender.Send(new ResendConfirmation.Command(body.Email ?? string.Empty), cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            })
+            .WithName(nameof(ResendConfirmation))
+            .WithSummary("Sends a new confirmation link if an unconfirmed account has this address; the answer is the same either way.")
+            .ProducesValidationProblem();
+
         account.MapGet("/joining", async Task<Ok<JoiningRules>> (ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new GetJoiningRules.Query(), cancellationToken)))
             .WithName(nameof(GetJoiningRules))

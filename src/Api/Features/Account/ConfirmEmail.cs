@@ -8,6 +8,16 @@ namespace CommunityOfPractice.Api.Features.Account;
 /// <summary>The link from the confirmation message marks the email address as confirmed.</summary>
 public static class ConfirmEmail
 {
+    public const string Kind = "confirm-email";
+
+    /// <summary>The absolute link of the confirmation email: the Api's page, which confirms and says so.</summary>
+    public static async Task<string> LinkAsync(UserManager<AppUser> users, AppUser user, IConfiguration configuration)
+    {
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var baseUrl = (configuration["Api:PublicUrl"] ?? "http://localhost:5081").TrimEnd('/');
+        return $"{baseUrl}/account/confirm-email?member={user.Id}&code={code}";
+    }
+
     public sealed record Command(Guid MemberId, string Code) : ICommand<bool>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -39,7 +49,19 @@ public static class ConfirmEmail
                 return false;
             }
 
-            return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+            if (!(await users.ConfirmEmailAsync(user, token)).Succeeded)
+            {
+                return false;
+            }
+
+            // Confirmed again: the address takes mail, whatever it refused before.
+            if (user.EmailRefused is not null)
+            {
+                user.EmailRefused = null;
+                await users.UpdateAsync(user);
+            }
+
+            return true;
         }
     }
 }

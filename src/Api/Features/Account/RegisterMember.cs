@@ -1,5 +1,7 @@
 using System.Text;
+using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure.Mail;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using FluentValidation.Results;
@@ -64,8 +66,8 @@ public static class RegisterMember
     }
 
     internal sealed class Handler(
-        AccountFactory accounts, AppDbContext db, UserManager<AppUser> users, IOptions<JoiningOptions> joining,
-        TimeProvider clock, IConfiguration configuration, ILogger<Handler> logger)
+        AccountFactory accounts, AppDbContext db, UserManager<AppUser> users, Outbox outbox, IOptions<JoiningOptions> joining,
+        TimeProvider clock, IConfiguration configuration)
         : ICommandHandler<Command, Registered>
     {
         public async ValueTask<Registered> Handle(Command command, CancellationToken cancellationToken)
@@ -79,7 +81,7 @@ public static class RegisterMember
             try
             {
                 created = await accounts.CreateAsync(email, command.Password, command.DisplayName, [], cancellationToken, approved,
-                    member => WriteAlongsideAsync(member, command, invitation?.Id, organisation, places, cancellationToken));
+                    member => WriteAlongsideAsync(member, command, invitation?.Id, organisation, places, cancellationToken), confirmed: false);
             }
             catch (DbUpdateConcurrencyException) when (invitation is not null)
             {
@@ -93,7 +95,6 @@ public static class RegisterMember
                 throw new ValidationException(result.Errors.Select(ToFailure));
             }
 
-            await LogConfirmationLinkAsync(registered.Id, email);
             return new Registered(registered.Id, email, registered.DisplayName, approved);
         }
 
@@ -130,6 +131,10 @@ public static class RegisterMember
             {
                 member.UpdateProfile(member.DisplayName, null, organisation, places);
             }
+
+            // In the account's own transaction: no account without its confirmation email, and no email for an account rolled back.
+            var user = await users.FindByIdAsync(member.Id.ToString());
+            outbox.Add(ConfirmEmail.Kind, user!.Email!, AccountEmails.ConfirmAddress(member.DisplayName, await ConfirmEmail.LinkAsync(users, user, configuration)));
         }
 
         /// <summary>The invitation the newcomer brings, checked before any account is made: 400 unknown, 410 expired or used up.</summary>
@@ -174,17 +179,6 @@ public static class RegisterMember
         private static string GoneMessage(Invitation invitation, DateTimeOffset now) => now >= invitation.ExpiresAt
             ? "This invitation has expired. Ask for a new one, or join without it."
             : "This invitation has been used as many times as it allows. Ask for a new one, or join without it.";
-
-        // No mail is sent yet: the confirmation link is logged for the operator (see docs/api.md).
-        private async Task LogConfirmationLinkAsync(Guid memberId, string email)
-        {
-            var user = await users.FindByIdAsync(memberId.ToString());
-            var token = await users.GenerateEmailConfirmationTokenAsync(user!);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var baseUrl = configuration["Api:PublicUrl"]?.TrimEnd('/') ?? string.Empty;
-            logger.LogInformation("Email confirmation link for {Email}: {BaseUrl}/api/v1/account/confirm-email?memberId={MemberId}&code={Code}",
-                email, baseUrl, memberId, code);
-        }
 
         private static ValidationFailure ToFailure(IdentityError error) => new(
             error.Code switch

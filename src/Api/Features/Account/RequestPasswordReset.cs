@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
@@ -39,34 +39,9 @@ public static class RequestPasswordReset
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
             var baseUrl = (configuration["Api:PublicUrl"] ?? string.Empty).TrimEnd('/');
             var link = $"{baseUrl}/account/reset-password?member={user.Id}&code={code}";
-            outbox.Add(Kind, user.Email, Message(link));
+            outbox.Add(Kind, user.Email, AccountEmails.PasswordReset(link));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
-        }
-
-        private static EmailContent Message(string link)
-        {
-            var safe = WebUtility.HtmlEncode(link);
-            return new EmailContent(
-                "Reset your Community of Practice password",
-                $"""
-                Someone (we hope you) asked to reset the password of your Community of Practice account.
-
-                Choose a new password here (the link works once, for one hour):
-                {link}
-
-                If it was not you, ignore this email: your password stays as it is.
-                """,
-                $"""
-                <!DOCTYPE html>
-                <html lang="en-GB"><head><meta charset="utf-8"><title>Reset your password</title></head>
-                <body style="font-family: sans-serif; color: #1f2a30; background: #ffffff; line-height: 1.5;">
-                <h1 style="font-size: 1.4rem;">Reset your password</h1>
-                <p>Someone (we hope you) asked to reset the password of your Community of Practice account.</p>
-                <p><a href="{safe}" style="color: #084f39; font-weight: bold;">Choose a new password</a> (the link works once, for one hour).</p>
-                <p>If it was not you, ignore this email: your password stays as it is.</p>
-                </body></html>
-                """);
         }
     }
 }

@@ -20,6 +20,7 @@ internal static class ProfileProjection
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
                     .OrderBy(name => name).ToList(),
                 m.JoinedAt,
-                new ListingChoice(m.Listing.IsListed, m.Listing.ShowOrganisation, m.Listing.ShowPlaces, m.Listing.ShowBio)))
+                new ListingChoice(m.Listing.IsListed, m.Listing.ShowOrganisation, m.Listing.ShowPlaces, m.Listing.ShowBio),
+                db.Users.Where(u => u.Id == m.Id).Select(u => u.EmailRefused).Single()))
             .SingleOrDefaultAsync(cancellationToken);
 }

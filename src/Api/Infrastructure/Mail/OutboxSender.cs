@@ -108,6 +108,11 @@ public sealed class OutboxSender(
                 var refused = $"{(int)exception.StatusCode} {exception.Message}";
                 await db.Database.ExecuteSqlAsync(
                     $"UPDATE outbox_messages SET refused = {refused}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
+
+                // The member sees it on their profile, and nothing more is sent there (no retry loop).
+                var address = message.Recipient.ToUpperInvariant();
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE users SET email_refused = {refused} WHERE normalized_email = {address}", cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -1,9 +1,11 @@
-using System.Net;
 using System.Text;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using CommunityOfPractice.Domain.Notifications;
 
-namespace CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Api.Notifications;
+using static CommunityOfPractice.Api.Emails.EmailLayout;
+
+namespace CommunityOfPractice.Api.Emails;
 
 /// <summary>The emails notifications become: one about a thing (maybe several updates to it), or a digest.</summary>
 public static class NotificationEmails
@@ -42,7 +44,7 @@ public static class NotificationEmails
         foreach (var item in items)
         {
             text.AppendLine(item.Title).AppendLine(item.Text).AppendLine(links.Web(item.Link)).AppendLine();
-            html.Append($"""<li style="margin-bottom: 1em;"><a href="{Enc(links.Web(item.Link))}" style="color: #084f39; font-weight: bold;">{Enc(item.Title)}</a><br>{Enc(item.Text)}</li>""");
+            html.Append($"""<li style="margin-bottom: 1em;">{Link(links.Web(item.Link), item.Title)}<br>{Encode(item.Text)}</li>""");
         }
 
         text.AppendLine($"Choose what reaches you, and how: {links.Settings}");
@@ -50,15 +52,7 @@ public static class NotificationEmails
         return new EmailContent(
             subject,
             text.ToString(),
-            $"""
-            <!DOCTYPE html>
-            <html lang="en-GB"><head><meta charset="utf-8"><title>{Enc(subject)}</title></head>
-            <body style="font-family: sans-serif; color: #1f2a30; background: #ffffff; line-height: 1.5;">
-            <h1 style="font-size: 1.4rem;">{Enc(heading)}</h1>
-            <ul style="padding-left: 1.2em;">{html}</ul>
-            <p style="font-size: 0.9rem;"><a href="{Enc(links.Settings)}" style="color: #084f39;">Notification settings</a> · <a href="{Enc(links.Page)}" style="color: #084f39;">Unsubscribe</a></p>
-            </body></html>
-            """)
+            Html(heading, $"""<ul style="padding-left: 1.2em;">{html}</ul>""", $"{Link(links.Settings, "Notification settings")} · {Link(links.Page, "Unsubscribe")}"))
         {
             // RFC 8058: mail clients show "Unsubscribe" and POST to it, with no sign-in.
             Headers = new Dictionary<string, string>
@@ -68,6 +62,4 @@ public static class NotificationEmails
             },
         };
     }
-
-    private static string Enc(string value) => WebUtility.HtmlEncode(value);
 }
