@@ -31,6 +31,9 @@ public sealed class TestSmtp : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => [.. _received];
 
+    /// <summary>How long the server takes over each message before accepting it: a slow server, to stop an Api mid-send.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Mail to these addresses is refused for good (550), as a server refuses a mailbox that does not exist.</summary>
     public ConcurrentDictionary<string, int> Refusing { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -48,7 +51,7 @@ public sealed class TestSmtp : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received, Refusing));
+        services.Add(new Store(_received, Refusing, () => Delay));
         _running = new CancellationTokenSource();
         _server = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
     }
@@ -93,7 +96,7 @@ public sealed class TestSmtp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refusing) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refusing, Func<TimeSpan> delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -104,6 +107,11 @@ public sealed class TestSmtp : IAsyncDisposable
             {
                 refused.ForEach(address => refusing.AddOrUpdate(address, 1, (_, tries) => tries + 1));
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 No such mailbox here");
+            }
+
+            if (delay() > TimeSpan.Zero)
+            {
+                await Task.Delay(delay(), CancellationToken.None);
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

@@ -94,18 +94,54 @@ public sealed class OutboxSender(
             return claimed.Count;
         }
 
+        var settled = new HashSet<Guid>();
+        try
+        {
+            await SendClaimedAsync(db, smtp, settings, claimed, settled, cancellationToken);
+        }
+        finally
+        {
+            // Stopping (a deploy, a restart): what this instance claimed but did not get to is
+            // released at once, so another instance need not wait for the lease to run out.
+            var left = claimed.Select(m => m.Id).Where(id => !settled.Contains(id)).ToArray();
+            if (left.Length > 0)
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE outbox_messages SET locked_until = NULL WHERE id = ANY({left}) AND sent_at IS NULL", CancellationToken.None);
+            }
+        }
+
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task SendClaimedAsync(
+        AppDbContext db, SmtpClient smtp, EmailOptions settings, List<Claimed> claimed, HashSet<Guid> settled, CancellationToken cancellationToken)
+    {
         foreach (var message in claimed)
         {
+            // Stopping is seen between messages, never during one: a message cut off after the
+            // server took it, but before it was marked, would go again after the restart.
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await smtp.SendAsync(Mime(settings, message), cancellationToken);
+                await smtp.SendAsync(Mime(settings, message), CancellationToken.None);
+
+                // Accepted: from here on it is marked sent whatever happens to this instance, so a
+                // restart cannot send it again (the token of the stopping host must not cut in).
+                settled.Add(message.Id);
                 await db.Database.ExecuteSqlAsync(
-                    $"UPDATE outbox_messages SET sent_at = {clock.GetUtcNow()}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
+                    $"UPDATE outbox_messages SET sent_at = {clock.GetUtcNow()}, locked_until = NULL WHERE id = {message.Id}", CancellationToken.None);
             }
             catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
             {
                 logger.LogWarning("The SMTP server refused message {Id} for good: {Status} {Error}", message.Id, (int)exception.StatusCode, exception.Message);
                 var refused = $"{(int)exception.StatusCode} {exception.Message}";
+                settled.Add(message.Id);
                 await db.Database.ExecuteSqlAsync(
                     $"UPDATE outbox_messages SET refused = {refused}, locked_until = NULL WHERE id = {message.Id}", cancellationToken);
 
@@ -117,20 +153,14 @@ public sealed class OutboxSender(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 logger.LogWarning("Message {Id} was not sent ({Error}); it will be tried again", message.Id, exception.Message);
+                settled.Add(message.Id);
                 await RetryLaterAsync(db, message, cancellationToken);
                 if (!smtp.IsConnected)
                 {
-                    break; // the rest keep their lease and are taken again when it runs out
+                    break; // the rest are released below and taken again at once
                 }
             }
         }
-
-        if (smtp.IsConnected)
-        {
-            await smtp.DisconnectAsync(quit: true, cancellationToken);
-        }
-
-        return claimed.Count;
     }
 
     private Task RetryLaterAsync(AppDbContext db, Claimed message, CancellationToken cancellationToken)
