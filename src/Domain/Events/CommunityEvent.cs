@@ -107,6 +107,9 @@ public sealed class CommunityEvent
     public bool QaRequiresApproval { get; private set; }
     public Guid? PinnedQuestionId { get; private set; }
 
+    /// <summary>How many times the event was changed or cancelled: the SEQUENCE of its calendar entry, so calendars take the newest.</summary>
+    public int Revision { get; private set; }
+
     public bool HasFreeSeat => Capacity is null || RegisteredCount < Capacity;
 
     public static string QaStreamName(Guid eventId) => $"qa:{eventId}";
@@ -144,6 +147,7 @@ public sealed class CommunityEvent
         }
 
         Apply(details, places);
+        Revision++;
     }
 
     public void Publish(DateTimeOffset now)
@@ -172,6 +176,7 @@ public sealed class CommunityEvent
         CancelledAt = now;
         CancellationReason = reason.Trim();
         QaOpen = false;
+        Revision++;
     }
 
     /// <summary>

@@ -94,3 +94,13 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         builder.HasOne<Member>().WithMany().HasForeignKey(f => f.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EventReminderConfiguration : IEntityTypeConfiguration<Features.Events.EventReminder>
+{
+    public void Configure(EntityTypeBuilder<Features.Events.EventReminder> builder)
+    {
+        builder.ToTable("event_reminders");
+        builder.HasKey(r => new { r.EventId, r.LeadMinutes });
+        builder.HasIndex(r => r.DueAt).HasFilter("sent_at IS NULL");
+    }
+}

@@ -25,6 +25,34 @@ namespace CommunityOfPractice.Api.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommunityOfPractice.Api.Features.Events.EventReminder", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_minutes");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("EventId", "LeadMinutes")
+                        .HasName("pk_event_reminders");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_event_reminders_due_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("event_reminders", (string)null);
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Api.Features.Library.ExtractionJob", b =>
                 {
                     b.Property<long>("Id")
@@ -1121,6 +1149,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("registration_questions");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(16)

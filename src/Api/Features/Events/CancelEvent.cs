@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Api.Features.Events.Qa;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Events;
@@ -20,7 +21,7 @@ public static class CancelEvent
                 .MaximumLength(CommunityEvent.ReasonMaxLength).WithMessage($"A reason has at most {CommunityEvent.ReasonMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live, TimeProvider clock, ILogger<Handler> logger)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, Notifier notifier, IConfiguration configuration, TimeProvider clock, ILogger<Handler> logger)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -41,7 +42,10 @@ public static class CancelEvent
                 registration.TellEventCancelled(found.CancellationReason!);
             }
 
-            logger.LogInformation("Event {EventId} cancelled; {Count} registrants told on their registrations", found.Id, told.Count);
+            await notifier.NotifyRegistrantsAsync(db, found, $"“{found.Title}” is cancelled", $"The reason: {found.CancellationReason}",
+                command.Caller.Id, configuration, cancellationToken);
+            await EventReminders.CancelAsync(db, found.Id, cancellationToken);
+            logger.LogInformation("Event {EventId} cancelled; {Count} registrants told", found.Id, told.Count);
             await db.SaveChangesAsync(cancellationToken);
             return await db.EventDetailAsync(command.EventId, command.Caller, clock, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Domain.Notifications;
 using CommunityOfPractice.Contracts.Events;
 using CommunityOfPractice.Domain.Events;
 
@@ -8,7 +10,7 @@ public static class CancelRegistration
 {
     public sealed record Command(Caller Caller, Guid EventId) : ICommand<MyRegistration>, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock, ILogger<Handler> logger)
+    internal sealed class Handler(AppDbContext db, Notifier notifier, IConfiguration configuration, TimeProvider clock)
         : ICommandHandler<Command, MyRegistration>
     {
         public async ValueTask<MyRegistration> Handle(Command command, CancellationToken cancellationToken)
@@ -20,8 +22,8 @@ public static class CancelRegistration
             var waiting = mine.Status == RegistrationStatus.Registered ? await db.FirstWaitingAsync(found.Id, cancellationToken) : null;
             if (found.CancelRegistration(mine, waiting, clock.GetUtcNow()) is { } promoted)
             {
-                // No email yet: the promoted member sees the notice on their registration.
-                logger.LogInformation("Member {MemberId} moved from the waitlist of event {EventId} to a seat", promoted.MemberId, found.Id);
+                notifier.NotifySeated(found, NotificationKind.EventUpdate, [promoted.MemberId], $"A seat came free for you at “{found.Title}”",
+                    $"You had a place on the waitlist; now you have a seat. {EventNotifications.When(found)}, {EventNotifications.Where(found)}.", null, configuration);
             }
             await db.SaveChangesAsync(cancellationToken);
             return (await db.MyRegistrationAsync(command.EventId, command.Caller.Id, cancellationToken))!;

@@ -19,9 +19,25 @@ internal static class EventCalendar
     public static string WebBaseUrl(IConfiguration configuration) =>
         (configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split(';')[0];
 
-    public static string Write(IEnumerable<CommunityEvent> events, string webBaseUrl, string name)
+    public static string Write(IEnumerable<CommunityEvent> events, string webBaseUrl, string name) =>
+        Write(events, webBaseUrl, name, method: null, withOnlineLink: _ => false);
+
+    /// <summary>
+    /// The entry an email about one event carries: METHOD:REQUEST (added or changed; calendars
+    /// replace the entry with the same UID and a higher SEQUENCE) or METHOD:CANCEL. The online
+    /// link is written only into the entry of someone with a seat.
+    /// </summary>
+    public static string Entry(CommunityEvent e, string webBaseUrl, bool withOnlineLink) =>
+        Write([e], webBaseUrl, e.Title, e.Status == EventStatus.Cancelled ? "CANCEL" : "REQUEST", _ => withOnlineLink);
+
+    private static string Write(IEnumerable<CommunityEvent> events, string webBaseUrl, string name, string? method, Func<CommunityEvent, bool> withOnlineLink)
     {
         var calendar = new Calendar { ProductId = "-//Community of Practice//Events//EN" };
+        if (method is not null)
+        {
+            calendar.Method = method;
+        }
+
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var zone in events.Select(e => e.TimeZone).Distinct())
         {
@@ -35,7 +51,8 @@ internal static class EventCalendar
             {
                 Uid = $"{e.Id}@communityofpractice.org.uk",
                 Summary = e.Title,
-                Description = e.DescriptionMarkdown,
+                Description = Description(e, withOnlineLink(e)),
+                Sequence = e.Revision,
                 Start = Local(e.StartsAt, zone, e.TimeZone),
                 End = Local(e.EndsAt, zone, e.TimeZone),
                 Location = e.Venue ?? (e.OnlineUrl is null ? null : "Online"),
@@ -47,6 +64,18 @@ internal static class EventCalendar
         }
 
         return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    /// <summary>Plain text, as calendars show it: the description without its Markdown, then the online link for those with a seat.</summary>
+    private static string Description(CommunityEvent e, bool withOnlineLink)
+    {
+        var text = Markdig.Markdown.ToPlainText(e.DescriptionMarkdown).Trim();
+        if (e.Status == EventStatus.Cancelled && e.CancellationReason is { } reason)
+        {
+            text = $"Cancelled: {reason}\n\n{text}";
+        }
+
+        return withOnlineLink && e.OnlineUrl is { } url ? $"{text}\n\nJoin online: {url}" : text;
     }
 
     private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Contracts.Events;
@@ -13,7 +14,7 @@ public static class PublishEvent
 {
     public sealed record Command(Caller Caller, Guid EventId) : ICommand<EventDetail>, ITransactional;
 
-    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, Notifier notifier, TimeProvider clock)
+    internal sealed class Handler(AppDbContext db, LiveStreams live, MarkdownRenderer markdown, Notifier notifier, IOptions<EventReminderOptions> reminders, TimeProvider clock)
         : ICommandHandler<Command, EventDetail>
     {
         public async ValueTask<EventDetail> Handle(Command command, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public static class PublishEvent
                 found.AttachThread(thread.Id);
             }
             await db.SaveChangesAsync(cancellationToken);
+            await EventReminders.ScheduleAsync(db, found, reminders.Value, now, cancellationToken);
             var arrivedIn = await live.AppendToPlacesAsync(db, found.Places.Select(p => p.Id), PlaceStreams.EventPublished,
                 new PlaceArrival(found.Id, found.Title, found.Stage is { } stage ? [stage] : []), cancellationToken);
             var when = TimeZoneInfo.ConvertTime(found.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(found.TimeZone));

@@ -1,5 +1,7 @@
+using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
+using CommunityOfPractice.Domain.Notifications;
 
 namespace CommunityOfPractice.Api.Features.Events.Qa;
 
@@ -17,14 +19,16 @@ public static class AnswerQuestion
         }
     }
 
-    internal sealed class Handler(QuestionModeration moderation, MarkdownRenderer markdown, TimeProvider clock, ILogger<Handler> logger)
+    internal sealed class Handler(QuestionModeration moderation, MarkdownRenderer markdown, Notifier notifier, TimeProvider clock)
         : ICommandHandler<Command, QuestionView>
     {
         public async ValueTask<QuestionView> Handle(Command command, CancellationToken cancellationToken) =>
-            await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (_, question) =>
+            await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (found, question) =>
             {
                 question.AnswerInWriting(command.Answer!, markdown.ToHtml(command.Answer!), clock.GetUtcNow());
-                logger.LogInformation("Question {QuestionId} answered in writing; its asker {MemberId} is told on the question", question.Id, question.AuthorId);
+                notifier.Notify(NotificationKind.QuestionUpdate, [question.AuthorId], new NotificationMessage(
+                    $"Your question at “{found.Title}” was answered", Notifier.Excerpt(command.Answer!), $"/Events/{found.Id}"),
+                    command.Caller.Id);
                 return Task.CompletedTask;
             }, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Domain.Notifications;
 using CommunityOfPractice.Contracts.Events.Qa;
 using CommunityOfPractice.Domain.Events;
 
@@ -20,12 +22,17 @@ public static class HideQuestion
         }
     }
 
-    internal sealed class Handler(QuestionModeration moderation) : ICommandHandler<Command, QuestionView>
+    internal sealed class Handler(QuestionModeration moderation, Notifier notifier) : ICommandHandler<Command, QuestionView>
     {
         public async ValueTask<QuestionView> Handle(Command command, CancellationToken cancellationToken) =>
             await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (found, question) =>
             {
                 question.Hide(command.Reason!);
+
+                // The reason reaches the asker, who may never open the page again; only them.
+                notifier.Notify(NotificationKind.QuestionUpdate, [question.AuthorId], new NotificationMessage(
+                    $"Your question at “{found.Title}” was hidden", $"The reason: {command.Reason!.Trim()}", $"/Events/{found.Id}"),
+                    command.Caller.Id);
                 if (found.PinnedQuestionId == question.Id)
                 {
                     found.Pin(null);
