@@ -121,8 +121,7 @@ public sealed class EventReminderWorker(
                     .Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Registered)
                     .Select(r => r.MemberId).ToListAsync(cancellationToken);
                 var lead = TimeSpan.FromMinutes(due.LeadMinutes);
-                var soon = lead >= TimeSpan.FromHours(24) ? "tomorrow" : lead >= TimeSpan.FromHours(1) ? $"in {lead.TotalHours:0} hour{(lead.TotalHours >= 2 ? "s" : "")}" : $"in {lead.TotalMinutes:0} minutes";
-                notifier.NotifySeated(e, NotificationKind.EventReminder, seated, $"“{e.Title}” starts {soon}",
+                notifier.NotifySeated(e, NotificationKind.EventReminder, seated, $"“{e.Title}” starts {Soon(e.StartsAt - now)}",
                     $"{EventNotifications.When(e)}, {EventNotifications.Where(e)}.", null, configuration);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -133,4 +132,13 @@ public sealed class EventReminderWorker(
             return true;
         });
     }
+
+    private static string Soon(TimeSpan left) => left.TotalHours switch
+    {
+        >= 36 => $"in {Math.Round(left.TotalDays):0} days",
+        >= 18 => "tomorrow",
+        >= 1.5 => $"in {Math.Round(left.TotalHours):0} hours",
+        >= 0.75 => "in an hour",
+        _ => $"in {Math.Max(1, Math.Round(left.TotalMinutes)):0} minutes",
+    };
 }

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using CommunityOfPractice.Api.Features.Events;
+using CommunityOfPractice.Contracts.Events;
+using CommunityOfPractice.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CommunityOfPractice.Api.Tests.Notifications;
+
+/// <summary>An Api whose one reminder lead is a week less three seconds: an event a week ahead is reminded of in three seconds.</summary>
+public sealed class ReminderApi : ApiFactory
+{
+    public static readonly TimeSpan Lead = TimeSpan.FromDays(7) - TimeSpan.FromSeconds(3);
+
+    public ReminderApi()
+    {
+        WithSetting("Events:Reminders:Leads:0", Lead.ToString());
+        WithSetting("Events:Reminders:PollInterval", "00:00:00.200");
+    }
+
+    public EventReminderWorker Worker => Services.GetServices<IHostedService>().OfType<EventReminderWorker>().Single();
+}
+
+/// <summary>
+/// Reminders are rows in PostgreSQL: sent once, to the people with a seat (with the online link),
+/// never at an old time after the event moved, and not again by another instance after a restart.
+/// </summary>
+public sealed class ReminderTests(ReminderApi api) : IClassFixture<ReminderApi>
+{
+    [Fact]
+    public async Task A_reminder_goes_once_to_the_seated_with_the_link_and_not_again_after_a_restart()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Reminding Host", Contracts.Roles.Host);
+        var seated = await Community.JoinAsync(api.CreateClient, "Reminded Attendee");
+        var waiting = await Community.JoinAsync(api.CreateClient, "Unreminded Attendee");
+        var webinar = await EventsApi.CreateAsync(host.Client, new { capacity = 1 });
+        await EventsApi.RegisterAsync(seated.Client, webinar.Id);
+        await EventsApi.RegisterAsync(waiting.Client, webinar.Id);
+
+        var reminder = Assert.Single((await NotificationsApi.WaitForKindAsync(seated.Client, NotificationKind.EventReminder)).Items);
+        Assert.Equal($"“{webinar.Title}” starts in 7 days", reminder.Title);
+        Assert.Contains("Join online: https://meet.example.org/power-of-place", reminder.Text, StringComparison.Ordinal);
+        Assert.False(await api.Worker.SendNextAsync(CancellationToken.None));
+        Assert.Empty((await NotificationsApi.ListAsync(waiting.Client)).Items);
+
+        // Another instance on the same database finds nothing left to send.
+        await using var restarted = new ReminderApi().UseDatabase(api.ConnectionString);
+        await restarted.InitializeAsync();
+        Assert.False(await restarted.Services.GetServices<IHostedService>().OfType<EventReminderWorker>().Single().SendNextAsync(CancellationToken.None));
+        Assert.Single((await NotificationsApi.ListAsync(seated.Client)).Items);
+    }
+
+    [Fact]
+    public async Task An_event_moved_after_its_reminder_was_scheduled_reminds_at_the_new_time_not_the_old()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Moving Host", Contracts.Roles.Host);
+        var moved = await Community.JoinAsync(api.CreateClient, "Moved Attendee");
+        var control = await Community.JoinAsync(api.CreateClient, "Control Attendee");
+        var request = EventsApi.Draft();
+        var webinar = await CreateAsync(host, request);
+        await EventsApi.RegisterAsync(moved.Client, webinar.Id);
+        var start = request["startsAt"]!.GetValue<DateTimeOffset>();
+        await EditAsync(host, webinar.Id, request, start.AddDays(1));
+
+        // A second event, published after the first was due: when its reminder has gone, the first's old time has passed too.
+        var other = await EventsApi.CreateAsync(host.Client);
+        await EventsApi.RegisterAsync(control.Client, other.Id);
+        await NotificationsApi.WaitForKindAsync(control.Client, NotificationKind.EventReminder);
+        Assert.DoesNotContain((await NotificationsApi.ListAsync(moved.Client)).Items, n => n.Kind == NotificationKind.EventReminder);
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>()
+                .Set<EventReminder>().AsNoTracking().SingleAsync(r => r.EventId == webinar.Id);
+            Assert.Null(row.SentAt);
+            Assert.Equal(start.AddDays(1) - ReminderApi.Lead, row.DueAt, TimeSpan.FromMilliseconds(1));
+        }
+
+        // Moved back to a week from now: its reminder is due again, and goes.
+        await EditAsync(host, webinar.Id, request, DateTimeOffset.UtcNow.AddDays(7));
+        var reminded = await NotificationsApi.WaitForKindAsync(moved.Client, NotificationKind.EventReminder);
+        Assert.Single(reminded.Items, n => n.Kind == NotificationKind.EventReminder);
+    }
+
+    private static async Task<EventDetail> CreateAsync(TestMember host, JsonObject request)
+    {
+        using var created = await host.Client.PostAsJsonAsync("/api/v1/events", request);
+        var body = await ThreadsApi.ExpectAsync<EventDetail>(created, HttpStatusCode.Created);
+        using var published = await host.Client.PostAsync($"/api/v1/events/{body.Id}/publish", null);
+        return await ThreadsApi.ExpectAsync<EventDetail>(published, HttpStatusCode.OK);
+    }
+
+    private static async Task EditAsync(TestMember host, Guid eventId, JsonObject request, DateTimeOffset startsAt)
+    {
+        request["startsAt"] = startsAt;
+        request["endsAt"] = startsAt.AddHours(1.5);
+        using var edited = await host.Client.PutAsJsonAsync($"/api/v1/events/{eventId}", request);
+        await ThreadsApi.ExpectAsync(edited, HttpStatusCode.OK);
+    }
+}
