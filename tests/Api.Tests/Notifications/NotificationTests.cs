@@ -184,7 +184,7 @@ public sealed class NotificationTests(ApiFactory api)
     public async Task Followers_of_a_place_or_the_borough_around_it_hear_of_a_new_thread_there()
     {
         using var admin = await Community.AdminAsync(api.CreateClient);
-        var borough = await PortfolioApi.AddPlaceAsync(admin, "Borough", PlaceKind.LondonBorough);
+        var borough = await PortfolioApi.AddPlaceAsync(admin, "Borough", PlaceKind.LocalAuthority);
         var neighbourhood = await PortfolioApi.AddPlaceAsync(admin, "Hood", PlaceKind.Neighbourhood, borough.Id);
         var boroughFollower = await Community.JoinAsync(api.CreateClient, "Borough Follower");
         var placeFollower = await Community.JoinAsync(api.CreateClient, "Place Follower");
