@@ -122,23 +122,12 @@ public sealed partial class AccountEmailTests(ConfirmingMailApi mail) : IClassFi
             kind => kind.StartsWith("notification", StringComparison.Ordinal));
     }
 
-    private async Task WaitUntilAsync(Func<CommunityOfPractice.Api.Data.AppDbContext, Task<bool>> done)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+    private Task WaitUntilAsync(Func<CommunityOfPractice.Api.Data.AppDbContext, Task<bool>> done) =>
+        Eventually.HoldsAsync(async () =>
         {
-            await using (var scope = mail.Api.Services.CreateAsyncScope())
-            {
-                if (await done(scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>()))
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < until, "It never got there.");
-            await Task.Delay(100);
-        }
-    }
+            await using var scope = mail.Api.Services.CreateAsyncScope();
+            return await done(scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>());
+        }, "the account's rows");
 
     private async Task<(MyProfile Profile, HttpClient Client)> WaitForProfileAsync(RegisterMemberRequest request)
     {

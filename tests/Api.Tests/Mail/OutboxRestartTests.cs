@@ -46,16 +46,12 @@ public sealed class OutboxRestartTests
         // Well within the one-minute lease: the stopped Api released what it had claimed.
         var all = await smtp.WaitForAsync(m => m.Subject?.StartsWith("Message for restart-", StringComparison.Ordinal) == true,
             count: Messages, timeout: TimeSpan.FromSeconds(20));
-        await using (var scope = second.Services.CreateAsyncScope())
+        await Eventually.HoldsAsync(async () =>
         {
+            await using var scope = second.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (await db.Set<OutboxMessage>().CountAsync(m => m.Kind == "restart-test" && m.SentAt == null) > 0)
-            {
-                Assert.True(DateTime.UtcNow < until, "Not every message was marked sent.");
-                await Task.Delay(100);
-            }
-        }
+            return await db.Set<OutboxMessage>().CountAsync(m => m.Kind == "restart-test" && m.SentAt == null) == 0;
+        }, "every message marked sent", TimeSpan.FromSeconds(10));
 
         var received = smtp.Received.Where(m => m.Subject?.StartsWith("Message for restart-", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(Messages, received.Count);

@@ -140,26 +140,14 @@ public sealed partial class PasswordResetTests(MailApi mail) : IClassFixture<Mai
     }
 
     /// <summary>Waits (30 s at most) until the outbox rows for <paramref name="recipient"/> satisfy <paramref name="done"/>.</summary>
-    private async Task OutboxAsync(string recipient, Func<List<OutboxMessage>, bool> done)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+    private Task OutboxAsync(string recipient, Func<List<OutboxMessage>, bool> done) =>
+        Eventually.HoldsAsync(async () =>
         {
-            await using (var scope = mail.Api.Services.CreateAsyncScope())
-            {
-                var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().AsNoTracking()
-                    .Where(m => m.Recipient == recipient && m.Kind == Features.Account.RequestPasswordReset.Kind).ToListAsync();
-                if (done(rows))
-                {
-                    return;
-                }
-
-                Assert.True(DateTime.UtcNow < until, $"The outbox for {recipient} did not get there: {rows.Count} rows, {rows.Count(r => r.SentAt is not null)} sent.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+            await using var scope = mail.Api.Services.CreateAsyncScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Recipient == recipient && m.Kind == Features.Account.RequestPasswordReset.Kind).ToListAsync();
+            return done(rows);
+        }, $"the outbox for {recipient}", TimeSpan.FromSeconds(30));
 
     // Every new account is sent its confirmation email too; these tests are about the others.
     private static Func<MimeMessage, bool> To(string address) =>

@@ -185,18 +185,10 @@ public sealed partial class NotificationMailTests(NotificationMailApi mail) : IC
 
     private async Task<List<MimeMessage>> WaitForDigestsAsync(string address, params string[] items)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var digests = mail.Smtp.Received.Where(To(address)).ToList();
-            if (items.All(item => digests.Any(d => Text(d).Contains(item, StringComparison.Ordinal))))
-            {
-                return digests;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"The digests never covered every item: {digests.Count} emails.");
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(() => Task.FromResult(
+            items.All(item => mail.Smtp.Received.Where(To(address)).Any(d => Text(d).Contains(item, StringComparison.Ordinal)))),
+            "digests covering every item");
+        return [.. mail.Smtp.Received.Where(To(address))];
     }
 
     private static string Text(MimeMessage message) => message.TextBody ?? string.Empty;
