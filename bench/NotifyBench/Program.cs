@@ -18,10 +18,11 @@ namespace CommunityOfPractice.NotifyBench;
 /// <summary>
 /// What notifications cost a busy thread. Through the real Api (its own process, real PostgreSQL,
 /// mail to a real SMTP server in this process) it makes 1,000 members who follow one thread, then
-/// posts 20 replies/s for 60 s (four writers on a fixed schedule) and measures: notifications
-/// written per second and emails accepted; the lag from a reply to its notification rows, and
-/// from a member's first notification to the SMTP server accepting their email; and the reply
-/// latency, against the same load with notifications off (<c>Notifications__Enabled=false</c>).
+/// posts 20 replies/s for 60 s (four writers on a fixed schedule) and measures: the followers'
+/// notifications and whether each counts every reply; the lag from a reply to the bell (one
+/// follower's notification read every 100 ms) and from the first reply to each follower's first
+/// email accepted by the SMTP server; and the reply latency, against the same load with
+/// notifications off (<c>Notifications__Enabled=false</c>).
 /// Target (the notifications issue): reply latency p95 with notifications ≤ 1.2 × without.
 /// </summary>
 public static class Program
@@ -51,10 +52,11 @@ public static class Program
             .AppendLine("| --- | --- | --- |")
             .AppendLine(CultureInfo.InvariantCulture, $"| replies posted (failed) | {off.Replies} ({off.Failed}) | {on.Replies} ({on.Failed}) |")
             .AppendLine(CultureInfo.InvariantCulture, $"| reply latency p50 / p95 / max | {off.Reply.P50:0.0} / {off.Reply.P95:0.0} / {off.Reply.Max:0} ms | {on.Reply.P50:0.0} / {on.Reply.P95:0.0} / {on.Reply.Max:0} ms |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| notifications written | - | {on.Notifications:N0} ({on.NotificationsPerSecond:N0}/s while replies arrived) |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| reply → notification row p50 / p95 / max | - | {on.RowLag.P50:0} / {on.RowLag.P95:0} / {on.RowLag.Max:0} ms |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| notification emails accepted by SMTP | - | {on.Emails:N0} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| first notification → SMTP acceptance p50 / p95 / max | - | {on.MailLag.P50:0} / {on.MailLag.P95:0} / {on.MailLag.Max:0} ms |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| followers' notifications about the thread (those counting every reply) | - | {on.Notifications:N0} ({on.ToldOfAll:N0}) |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| fan-out passes seen by one follower's bell | - | {on.Passes:N0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| reply → under the bell p50 / p95 / max | - | {on.RowLag.P50:0} / {on.RowLag.P95:0} / {on.RowLag.Max:0} ms |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| followers' first notification emails accepted by SMTP | - | {on.Emails:N0} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| first reply → first email accepted p50 / p95 / max | - | {on.MailLag.P50:0} / {on.MailLag.P95:0} / {on.MailLag.Max:0} ms |")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Reply latency p95 with notifications: {ratio:0.00} × without (target ≤ 1.2×: {(met ? "met" : "missed")}).");
         await File.WriteAllTextAsync(Path.Combine(o.Out, "results.md"), report.ToString());
@@ -115,6 +117,10 @@ public static class Program
             }
         }
 
+        // The bell of one follower, read every 100 ms while the load runs: each fan-out pass leaves
+        // its time and the newest reply it told of, from which each reply's lag to the bell follows.
+        using var probeStop = new CancellationTokenSource();
+        var probe = notifications ? ProbeAsync(o.Postgres, followers[0], thread.Id, probeStop.Token) : Task.FromResult(new SortedDictionary<int, DateTimeOffset>());
         var mailBefore = smtp.Count;
         var latencies = new ConcurrentBag<double>();
         var failed = 0;
@@ -147,7 +153,7 @@ public static class Program
 
         if (!notifications)
         {
-            return new RunResult(latencies.Count, failed, reply, 0, 0, Percentiles.Empty, 0, Percentiles.Empty);
+            return new RunResult(latencies.Count, failed, reply, 0, 0, 0, Percentiles.Empty, 0, Percentiles.Empty);
         }
 
         // Let the fan-out and the mailer finish what the load left them, then read the lags.
@@ -160,54 +166,109 @@ public static class Program
             await Task.Delay(250);
         }
 
-        var rowLags = new List<double>();
-        DateTimeOffset? first = null, last = null;
-        var written = 0L;
-        await using (var lags = new NpgsqlCommand("""
-            SELECT EXTRACT(EPOCH FROM (n.created_at - p.created_at)) * 1000, n.created_at
-            FROM notifications n JOIN posts p ON p.thread_id = @thread AND n.link = '/Threads/' || @thread || '#post-' || p.number
-            WHERE n.group_key = 'thread:' || @thread
-            """, conn))
+        await probeStop.CancelAsync();
+        var passes = await probe;
+        var posts = new List<(int Number, DateTimeOffset At)>();
+        await using (var replies = new NpgsqlCommand("SELECT number, created_at FROM posts WHERE thread_id = @thread AND number > 1 ORDER BY number", conn))
         {
-            lags.Parameters.AddWithValue("thread", thread.Id);
-            await using var reader = await lags.ExecuteReaderAsync();
+            replies.Parameters.AddWithValue("thread", thread.Id);
+            await using var reader = await replies.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                rowLags.Add((double)reader.GetDecimal(0));
-                var at = reader.GetFieldValue<DateTimeOffset>(1);
-                first = first is null || at < first ? at : first;
-                last = last is null || at > last ? at : last;
-                written++;
+                posts.Add((reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1)));
             }
         }
 
-        // Each follower's first email carries their first notification alone (the window holds the rest).
-        var mailLags = new List<double>();
-        var accepted = smtp.AcceptedAt;
-        await using (var firsts = new NpgsqlCommand("""
-            SELECT o.id, (SELECT min(n.created_at) FROM notifications n JOIN users u ON u.id = n.member_id
-                          WHERE u.email = o.recipient AND n.group_key = 'thread:' || @thread)
-            FROM outbox_messages o WHERE o.created_at >= @since AND o.kind = 'notification-reply'
+        // A reply reached the bell with the first pass whose newest reply was it or a later one.
+        var rowLags = new List<double>();
+        foreach (var (number, at) in posts)
+        {
+            var pass = passes.FirstOrDefault(p => p.Key >= number);
+            if (pass.Key >= number)
+            {
+                rowLags.Add((pass.Value - at).TotalMilliseconds);
+            }
+        }
+
+        // Rows, and the replies they tell of: every follower should count every reply.
+        long written, toldOfAll;
+        await using (var counts = new NpgsqlCommand("""
+            SELECT count(*), count(*) FILTER (WHERE n.count = @replies)
+            FROM notifications n WHERE n.group_key = 'thread:' || @thread AND n.member_id IN (SELECT id FROM users WHERE email = ANY(@emails))
             """, conn))
         {
-            firsts.Parameters.AddWithValue("thread", thread.Id);
+            counts.Parameters.AddWithValue("thread", thread.Id);
+            counts.Parameters.AddWithValue("replies", posts.Count);
+            counts.Parameters.AddWithValue("emails", followers);
+            await using var reader = await counts.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (written, toldOfAll) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        // Each follower's first email tells of the first replies: the lag from the first reply to its acceptance.
+        var mailLags = new List<double>();
+        var accepted = smtp.AcceptedAt;
+        var firstReply = posts.Count > 0 ? posts[0].At : loadStart;
+        await using (var firsts = new NpgsqlCommand("""
+            SELECT DISTINCT ON (o.recipient) o.id
+            FROM outbox_messages o WHERE o.created_at >= @since AND o.kind = 'notification-reply' AND o.recipient = ANY(@emails)
+            ORDER BY o.recipient, o.created_at
+            """, conn))
+        {
             firsts.Parameters.AddWithValue("since", loadStart);
+            firsts.Parameters.AddWithValue("emails", followers);
             await using var reader = await firsts.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                if (!reader.IsDBNull(1) && accepted.TryGetValue(reader.GetGuid(0).ToString("N"), out var at))
+                if (accepted.TryGetValue(reader.GetGuid(0).ToString("N"), out var at))
                 {
-                    mailLags.Add((at - reader.GetFieldValue<DateTimeOffset>(1)).TotalMilliseconds);
+                    mailLags.Add((at - firstReply).TotalMilliseconds);
                 }
             }
         }
 
         var emails = mailLags.Count;
-        var perSecond = first is { } f && last is { } l && l > f ? written / (l - f).TotalSeconds : written;
         var rows = Percentiles.OfMilliseconds(rowLags);
         var mails = Percentiles.OfMilliseconds(mailLags);
-        Log(string.Create(CultureInfo.InvariantCulture, $"[{label}] {written:N0} notifications ({perSecond:N0}/s); reply→row p95 {rows.P95:0} ms; {emails} notification emails ({smtp.Count - mailBefore} in all); row→SMTP p95 {mails.P95:0} ms"));
-        return new RunResult(latencies.Count, failed, reply, written, perSecond, rows, emails, mails);
+        Log(string.Create(CultureInfo.InvariantCulture, $"[{label}] {written:N0} notifications, {toldOfAll:N0} told of all {posts.Count} replies, {passes.Count} passes seen; reply→bell p95 {rows.P95:0} ms; {emails} notification emails ({smtp.Count - mailBefore} in all); row→SMTP p95 {mails.P95:0} ms"));
+        return new RunResult(latencies.Count, failed, reply, written, toldOfAll, passes.Count, rows, emails, mails);
+    }
+
+    /// <summary>Each fan-out pass one follower's bell saw: the newest reply it told of → when.</summary>
+    private static async Task<SortedDictionary<int, DateTimeOffset>> ProbeAsync(string postgres, string email, Guid thread, CancellationToken stop)
+    {
+        var passes = new SortedDictionary<int, DateTimeOffset>();
+        await using var conn = await NpgsqlDataSource.Create(postgres).OpenConnectionAsync(CancellationToken.None);
+        await using var read = new NpgsqlCommand("""
+            SELECT n.link, n.created_at FROM notifications n JOIN users u ON u.id = n.member_id
+            WHERE u.email = @email AND n.group_key = 'thread:' || @thread
+            """, conn);
+        read.Parameters.AddWithValue("email", email);
+        read.Parameters.AddWithValue("thread", thread);
+        while (true)
+        {
+            await using (var reader = await read.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var number = int.Parse(reader.GetString(0).Split("#post-")[1], CultureInfo.InvariantCulture);
+                    passes.TryAdd(number, reader.GetFieldValue<DateTimeOffset>(1));
+                }
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return passes;
+            }
+
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
     }
 
     private static async Task<string[]> RegisterAsync(Uri apiUrl, int count, string label)
@@ -238,7 +299,7 @@ public static class Program
     private static void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
 
     private sealed record RunResult(
-        int Replies, int Failed, Percentiles Reply, long Notifications, double NotificationsPerSecond, Percentiles RowLag, int Emails, Percentiles MailLag);
+        int Replies, int Failed, Percentiles Reply, long Notifications, long ToldOfAll, int Passes, Percentiles RowLag, int Emails, Percentiles MailLag);
 
     private sealed record Options(string Repo, string Postgres, string Out, string Command, int Members, int Rate, int Seconds)
     {

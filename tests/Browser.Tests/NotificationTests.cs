@@ -55,9 +55,10 @@ public sealed partial class NotificationTests(SiteFixture site)
     {
         var alice = await Journeys.JoinThroughApiAsync(site, "Alice Many");
         var bob = await Journeys.JoinThroughApiAsync(site, "Bob Busy");
-        var thread = await ThreadsApi.StartAsync(bob.Client, $"A busy thread {Guid.NewGuid().ToString()[..6]}", "Tell me everything.");
+        var topic = Guid.NewGuid().ToString()[..6];
         foreach (var n in Enumerable.Range(1, 21))
         {
+            var thread = await ThreadsApi.StartAsync(bob.Client, $"Thread {n} of {topic}", "Tell me everything.");
             await ThreadsApi.ReplyAsync(alice.Client, thread.Id, $"Reply number {n}.");
         }
 

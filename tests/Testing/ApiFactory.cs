@@ -30,6 +30,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
         // Uploaded papers go to a folder of this test run, not into the source tree.
+        // Replies to one thread gather a quarter of a second before they are fanned out, not two.
+        ["Notifications:GatherFor"] = "00:00:00.250",
         ["Library:StoragePath"] = Path.Combine(Path.GetTempPath(), $"cop-library-{Guid.NewGuid():N}"),
     };
 

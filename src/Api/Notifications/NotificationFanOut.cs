@@ -8,27 +8,39 @@ using Microsoft.Extensions.Options;
 namespace CommunityOfPractice.Api.Notifications;
 
 /// <summary>
-/// Turns each queued <see cref="NotificationJob"/> into its recipients' notifications. One job is
-/// one transaction, holding the job's row (FOR UPDATE SKIP LOCKED, so instances share the queue):
-/// the notifications, the unread counters, the "member:{id}" stream events and the job's deletion
-/// commit together or not at all, so a crash repeats a job whole and nothing twice. After
+/// Turns each queued <see cref="NotificationJob"/> into its recipients' notifications. One pass is
+/// one transaction, holding its jobs' rows (FOR UPDATE SKIP LOCKED, so instances share the queue):
+/// the notifications, the unread counters, the "member:{id}" stream events and the jobs' deletion
+/// commit together or not at all, so a crash repeats a pass whole and nothing twice. After
 /// commit the stream events go to the members' open pages and the mailer is woken for the emails.
-/// The whole fan-out of a job is three statements, however many recipients it has.
+/// <para>
+/// News about one thing (a <see cref="NotificationJob.GroupKey"/>, a busy thread) waits
+/// <see cref="NotificationOptions.GatherFor"/>, and then every job about that thing goes in one
+/// pass; a member who has not read what they were told about it has that notification counted
+/// up ("5 new replies in …") rather than a new one, which needs no counter and no stream event.
+/// So a thread with a thousand followers and twenty replies a second costs a thousand row
+/// updates every couple of seconds, not twenty thousand rows a second.
+/// </para>
 /// </summary>
 public sealed class NotificationFanOut(
     IServiceScopeFactory scopes, NotificationSignal signal, NotificationMailSignal mail, IHubContext<LiveHub> hub,
     IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationFanOut> logger) : BackgroundService
 {
+    private const int MaxJobsPerPass = 500;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var gathering = TimeSpan.Zero;
             try
             {
                 while (await FanOutNextAsync(stoppingToken))
                 {
                 }
+
+                gathering = await UntilNextGatheredAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -37,7 +49,16 @@ public sealed class NotificationFanOut(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                // While news gathers, sleep until it is due (news queued meanwhile waits with it);
+                // otherwise until a job is queued here, or a poll finds one queued elsewhere.
+                if (gathering > TimeSpan.Zero)
+                {
+                    await Task.Delay(Min(gathering, options.Value.PollInterval), clock, stoppingToken);
+                }
+                else
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -46,33 +67,56 @@ public sealed class NotificationFanOut(
         }
     }
 
-    /// <summary>Fans out the oldest waiting job, if there is one; returns whether there was.</summary>
+    /// <summary>Fans out the oldest job that is due, with the jobs gathered with it; returns whether there was one.</summary>
     public async Task<bool> FanOutNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         List<StreamEvent> sent = [];
+        var told = false;
         var found = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             sent = [];
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var dueBefore = now - options.Value.GatherFor;
             var job = await db.Set<NotificationJob>()
-                .FromSql($"SELECT * FROM notification_jobs ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .FromSql($"""
+                    SELECT * FROM notification_jobs WHERE group_key IS NULL OR created_at <= {dueBefore}
+                    ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """)
                 .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             if (job is null)
             {
                 return false;
             }
 
-            var now = clock.GetUtcNow();
-            var rows = await db.Database.SqlQuery<Written>(Insert(job, now)).ToListAsync(cancellationToken);
-            sent = [.. rows.Select(r => new StreamEvent(r.Stream, r.Seq, MemberStreamEvents.Added, JsonDocument.Parse(r.Data).RootElement))];
-            await db.Database.ExecuteSqlAsync($"DELETE FROM notification_jobs WHERE id = {job.Id}", cancellationToken);
+            Guid[] jobs = [job.Id];
+            if (job.GroupKey is { } key)
+            {
+                // One pass at a time per thing, so two instances never both find no unread
+                // notification and both add one; then every job about it that no other pass holds.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+                var kind = job.Kind.ToString();
+                var audience = job.Audience.ToString();
+                var more = await db.Database.SqlQuery<Guid>($"""
+                    SELECT id AS "Value" FROM notification_jobs
+                    WHERE group_key = {key} AND kind = {kind} AND audience = {audience} AND id <> {job.Id}
+                    ORDER BY created_at, id LIMIT {MaxJobsPerPass - 1} FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(cancellationToken);
+                jobs = [job.Id, .. more];
+            }
+
+            var rows = await db.Database.SqlQuery<Written>(FanOut(job, jobs, now)).ToListAsync(cancellationToken);
+            told = rows.Count > 0;
+            sent = [.. rows.Where(r => r.Stream is not null)
+                .Select(r => new StreamEvent(r.Stream!, r.Seq, MemberStreamEvents.Added, JsonDocument.Parse(r.Data!).RootElement))];
+            await db.Database.ExecuteSqlAsync($"DELETE FROM notification_jobs WHERE id = ANY({jobs})", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
 
-        if (sent.Count > 0)
+        if (told)
         {
             mail.Wake();
         }
@@ -92,33 +136,80 @@ public sealed class NotificationFanOut(
         return found;
     }
 
+    /// <summary>How long until the oldest news still gathering is due; zero when none gathers.</summary>
+    private async Task<TimeSpan> UntilNextGatheredAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var oldest = await db.Database.SqlQuery<DateTimeOffset?>(
+            $"SELECT min(created_at) AS \"Value\" FROM notification_jobs WHERE group_key IS NOT NULL").SingleAsync(cancellationToken);
+        if (oldest is not { } at)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var until = at + options.Value.GatherFor - clock.GetUtcNow();
+        return until > TimeSpan.Zero ? until : TimeSpan.FromMilliseconds(50);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     /// <summary>
-    /// One statement: the recipients who still may be told and have not turned the kind off, their
-    /// notifications, their unread counters and stream numbers (taken in member order, so two jobs
-    /// for the same people lock the same rows in the same order), and the stream events.
+    /// One statement for a pass. Per recipient of the pass's jobs: how many of the jobs name them
+    /// and the newest job's words. Then, for those who still may be told and have not turned the
+    /// kind off: an unread notification about the same thing is counted up (and takes the member's
+    /// choice as it is now, so what they turned to in-app since is not emailed); for everyone else a
+    /// notification is added, with its unread counter, its stream number (both taken in member
+    /// order, so two passes for the same people lock the same rows in the same order) and its
+    /// stream event. The rows returned are the stream events, and one row without a stream that
+    /// counts the notifications counted up (the bell's count has not moved for those).
     /// </summary>
-    private static FormattableString Insert(NotificationJob job, DateTimeOffset now)
+    private static FormattableString FanOut(NotificationJob job, Guid[] jobs, DateTimeOffset now)
     {
         var kind = job.Kind.ToString();
         var fallback = NotificationDefaults.For(job.Kind).ToString();
         var anyAccount = job.Audience == NotificationAudience.Accounts;
         return $"""
-            WITH chosen AS (
-                SELECT r.id AS member_id, COALESCE(p.delivery, {fallback}) AS delivery
-                FROM unnest({job.Recipients}) AS r(id)
-                JOIN users u ON u.id = r.id
-                LEFT JOIN notification_preferences p ON p.member_id = r.id AND p.kind = {kind}
-                WHERE {anyAccount} OR EXISTS (
+            WITH named AS (
+                SELECT r.id AS member_id, count(*)::int AS n,
+                       (array_agg(j.title ORDER BY j.created_at DESC, j.id DESC))[1] AS title,
+                       (array_agg(j.counted_title ORDER BY j.created_at DESC, j.id DESC))[1] AS counted_title,
+                       (array_agg(j.text ORDER BY j.created_at DESC, j.id DESC))[1] AS text,
+                       (array_agg(j.link ORDER BY j.created_at DESC, j.id DESC))[1] AS link,
+                       (array_agg(j.calendar ORDER BY j.created_at DESC, j.id DESC))[1] AS calendar,
+                       (array_agg(j.group_key))[1] AS group_key
+                FROM notification_jobs j CROSS JOIN LATERAL unnest(j.recipients) AS r(id)
+                WHERE j.id = ANY({jobs})
+                GROUP BY r.id
+            ),
+            chosen AS (
+                SELECT named.*, COALESCE(p.delivery, {fallback}) AS delivery
+                FROM named
+                JOIN users u ON u.id = named.member_id
+                LEFT JOIN notification_preferences p ON p.member_id = named.member_id AND p.kind = {kind}
+                WHERE COALESCE(p.delivery, {fallback}) <> 'Off' AND ({anyAccount} OR EXISTS (
                     SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id
-                    WHERE ur.user_id = r.id AND ro.name = {Roles.Member})
+                    WHERE ur.user_id = named.member_id AND ro.name = {Roles.Member}))
+            ),
+            counted_up AS (
+                UPDATE notifications x
+                SET count = x.count + c.n,
+                    title = (x.count + c.n)::text || COALESCE(c.counted_title, ' more: ' || c.title),
+                    text = c.text, link = c.link, calendar = COALESCE(c.calendar, x.calendar),
+                    delivery = c.delivery, created_at = {now}, emailed_at = NULL
+                FROM chosen c
+                WHERE x.member_id = c.member_id AND x.group_key = c.group_key AND x.read_at IS NULL
+                RETURNING x.member_id
             ),
             added AS (
-                INSERT INTO notifications (id, member_id, kind, title, text, link, group_key, calendar, delivery, created_at)
-                SELECT gen_random_uuid(), member_id, {kind}, {job.Title}, {job.Text}, {job.Link}, {job.GroupKey}, {job.Calendar}, delivery, {now}
-                FROM chosen WHERE delivery <> 'Off' ORDER BY member_id
-                RETURNING id, member_id
+                INSERT INTO notifications (id, member_id, kind, title, text, link, group_key, calendar, delivery, count, created_at)
+                SELECT gen_random_uuid(), member_id, {kind},
+                       CASE WHEN n = 1 THEN title ELSE n::text || COALESCE(counted_title, ' more: ' || title) END,
+                       text, link, group_key, calendar, delivery, n, {now}
+                FROM chosen WHERE member_id NOT IN (SELECT member_id FROM counted_up) ORDER BY member_id
+                RETURNING id, member_id, title, text, link
             ),
-            counted AS (
+            inboxes AS (
                 INSERT INTO notification_inboxes (member_id, unread)
                 SELECT member_id, 1 FROM added ORDER BY member_id
                 ON CONFLICT (member_id) DO UPDATE SET unread = notification_inboxes.unread + 1
@@ -129,21 +220,26 @@ public sealed class NotificationFanOut(
                 SELECT 'member:' || member_id, 1 FROM added ORDER BY member_id
                 ON CONFLICT (name) DO UPDATE SET last_seq = streams.last_seq + 1
                 RETURNING name, last_seq
+            ),
+            events AS (
+                INSERT INTO stream_events (stream, seq, kind, data, occurred_at)
+                SELECT n.name, n.last_seq, {MemberStreamEvents.Added},
+                       jsonb_build_object(
+                           'notification', jsonb_build_object(
+                               'id', a.id, 'kind', {kind}, 'title', a.title, 'text', a.text, 'link', a.link,
+                               'createdAt', {now}, 'isRead', false),
+                           'unread', i.unread),
+                       {now}
+                FROM added a
+                JOIN inboxes i ON i.member_id = a.member_id
+                JOIN numbered n ON n.name = 'member:' || a.member_id
+                RETURNING stream, seq, data::text AS data
             )
-            INSERT INTO stream_events (stream, seq, kind, data, occurred_at)
-            SELECT n.name, n.last_seq, {MemberStreamEvents.Added},
-                   jsonb_build_object(
-                       'notification', jsonb_build_object(
-                           'id', a.id, 'kind', {kind}, 'title', {job.Title}, 'text', {job.Text}, 'link', {job.Link},
-                           'createdAt', {now}, 'isRead', false),
-                       'unread', c.unread),
-                   {now}
-            FROM added a
-            JOIN counted c ON c.member_id = a.member_id
-            JOIN numbered n ON n.name = 'member:' || a.member_id
-            RETURNING stream, seq, data::text AS data
+            SELECT stream, seq, data FROM events
+            UNION ALL
+            SELECT NULL, count(*), NULL FROM counted_up HAVING count(*) > 0
             """;
     }
 
-    private sealed record Written(string Stream, long Seq, string Data);
+    private sealed record Written(string? Stream, long Seq, string? Data);
 }

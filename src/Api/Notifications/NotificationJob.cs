@@ -23,6 +23,7 @@ public sealed class NotificationJob
     public string Text { get; private set; }
     public string Link { get; private set; }
     public string? GroupKey { get; private set; }
+    public string? CountedTitle { get; private set; }
     public NotificationAudience Audience { get; private set; }
     public string? Calendar { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -36,6 +37,7 @@ public sealed class NotificationJob
         Text = Clip(message.Text, Notification.TextMaxLength),
         Link = Clip(message.Link, Notification.LinkMaxLength),
         GroupKey = message.GroupKey,
+        CountedTitle = message.CountedTitle is { } counted ? Clip(counted, Notification.TitleMaxLength - 10) : null,
         Audience = message.Audience,
         Calendar = message.Calendar,
         CreatedAt = now,

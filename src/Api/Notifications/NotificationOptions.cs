@@ -12,6 +12,13 @@ public sealed class NotificationOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long news about one thing (a reply to a busy thread) waits before it is fanned out, so
+    /// that what arrives meanwhile about the same thing goes out with it in one pass: the cost of a
+    /// busy thread follows the passes, not the replies. Other news goes at once.
+    /// </summary>
+    public TimeSpan GatherFor { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// A busy thread gives each member one email per window: the first reply goes at once, the
     /// rest of the window's replies together in one email when it ends.
     /// </summary>

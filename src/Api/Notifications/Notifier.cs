@@ -67,12 +67,17 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOption
 
 /// <summary>
 /// What the recipients are told. <see cref="Link"/> is a path on the Web. <see cref="GroupKey"/>
-/// names the thing (e.g. "thread:{id}"), so a flood about one thing gives one email per window.
+/// names the thing (e.g. "thread:{id}"): while a member has not read what they were told about
+/// it, the next message about it is counted into that notification, whose title becomes the count
+/// followed by <see cref="CountedTitle"/> ("5" + " new replies in …"); a flood about one thing is
+/// one item under the bell and one email per window.
 /// <see cref="Calendar"/>, for event news, is an iCalendar file attached to its email.
 /// </summary>
 public sealed record NotificationMessage(string Title, string Text, string Link)
 {
     public string? GroupKey { get; init; }
+
+    public string? CountedTitle { get; init; }
 
     public NotificationAudience Audience { get; init; } = NotificationAudience.Members;
 

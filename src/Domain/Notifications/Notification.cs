@@ -4,8 +4,8 @@ namespace CommunityOfPractice.Domain.Notifications;
 /// One thing that happened, for one member: what the bell counts and /notifications lists, and
 /// what an email or a digest tells them. <see cref="Delivery"/> is the member's choice when it
 /// was written, so changing a choice later does not resend or withdraw what is already queued.
-/// <see cref="GroupKey"/> gathers notifications about the same thing (a busy thread), so the member
-/// gets one email per window about it rather than one per reply.
+/// <see cref="GroupKey"/> names the thing (a busy thread): while the member has not read it, more
+/// about that thing is counted into the same notification, and an email goes once per window.
 /// </summary>
 public sealed class Notification
 {
@@ -30,6 +30,13 @@ public sealed class Notification
     public string Link { get; private set; }
 
     public string? GroupKey { get; private set; }
+
+    /// <summary>
+    /// How many things it tells of: a reply makes a notification of 1, and each further reply to
+    /// the same thread (<see cref="GroupKey"/>) while it is unread adds to it rather than adding a
+    /// notification ("5 new replies in …"), so a busy thread is one item under the bell.
+    /// </summary>
+    public int Count { get; private set; } = 1;
 
     /// <summary>For event news: the iCalendar file its email carries (never shown under the bell).</summary>
     public string? Calendar { get; private set; }

@@ -16,6 +16,27 @@ public sealed class MemberStreamTests(LiveServer api)
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
+    public async Task Replies_counted_into_an_unread_notification_do_not_move_the_bell()
+    {
+        var member = await Community.JoinAsync(api.CreateClient, "Quiet Bell Owner");
+        var replier = await Community.JoinAsync(api.CreateClient, "Busy Bell Ringer");
+        var thread = await ThreadsApi.StartAsync(member.Client, "Ring it often");
+        for (var i = 1; i <= 4; i++)
+        {
+            await ThreadsApi.ReplyAsync(replier.Client, thread.Id, $"Ding {i}.");
+        }
+
+        await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Any(n => n.Title.StartsWith("4 new replies", StringComparison.Ordinal)));
+
+        // The stored stream told of one notification (with an unread count of 1), not of four replies.
+        await using var connection = await api.ConnectAsync(member);
+        var stream = await connection.InvokeAsync<LiveSubscription>("Subscribe", NotificationsApi.StreamOf(member.Id), 0L);
+        var only = Assert.Single(stream.Events);
+        Assert.Equal(MemberStreamEvents.Added, only.Kind);
+        Assert.Equal(1, only.Data.Deserialize<NotificationAdded>(Contracts.ApiJson.Options)!.Unread);
+    }
+
+    [Fact]
     public async Task A_reply_lights_the_bell_live_and_marking_read_puts_it_out()
     {
         var member = await Community.JoinAsync(api.CreateClient, "Bell Owner");

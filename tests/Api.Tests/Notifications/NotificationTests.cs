@@ -34,19 +34,23 @@ public sealed class NotificationTests(ApiFactory api)
 
         var reply = await ThreadsApi.ReplyAsync(replier.Client, thread.Id, "Agreed, and **more**: the hall on Rye Lane.", quotedPost.Id);
 
-        foreach (var told in (TestMember[])[starter, follower, quoted])
+        // The quoted author hears of the one reply to them; the starter and the follower heard of
+        // both replies, counted into one notification that shows the newest.
+        foreach (var (told, title) in (ValueTuple<TestMember, string>[])[
+            (quoted, $"{replier.DisplayName} replied in “Where next for the Peckham forum?”"),
+            (starter, $"2 new replies in “Where next for the Peckham forum?”, the latest from {replier.DisplayName}"),
+            (follower, $"2 new replies in “Where next for the Peckham forum?”, the latest from {replier.DisplayName}")])
         {
-            var page = await NotificationsApi.WaitForAsync(told.Client, p => p.Items.Any(n => n.Link.EndsWith($"#post-{reply.Number}", StringComparison.Ordinal)));
-            var notification = page.Items.Single(n => n.Link.EndsWith($"#post-{reply.Number}", StringComparison.Ordinal));
+            var page = await NotificationsApi.WaitForAsync(told.Client, p => p.Items.Any(n => n.Title == title));
+            var notification = Assert.Single(page.Items);
             Assert.Equal(NotificationKind.Reply, notification.Kind);
-            Assert.Equal($"{replier.DisplayName} replied in “Where next for the Peckham forum?”", notification.Title);
             Assert.Equal("Agreed, and more: the hall on Rye Lane.", notification.Text);
             Assert.Equal($"/Threads/{thread.Id}#post-{reply.Number}", notification.Link);
             Assert.False(notification.IsRead);
+            Assert.Equal(1, page.Unread);
         }
 
-        // The replier and someone with nothing to do with the thread hear nothing (the starter heard of both replies by now).
-        await NotificationsApi.WaitForAsync(starter.Client, p => p.Items.Count == 2);
+        // The replier and someone with nothing to do with the thread hear nothing.
         Assert.Empty((await NotificationsApi.ListAsync(replier.Client)).Items);
         Assert.Empty((await NotificationsApi.ListAsync(stranger.Client)).Items);
     }
@@ -103,17 +107,50 @@ public sealed class NotificationTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Marking_read_one_or_all_moves_the_unread_count_and_pages_go_newest_first()
+    public async Task Replies_to_a_thread_count_into_one_unread_notification_until_it_is_read()
     {
-        var member = await Community.JoinAsync(api.CreateClient, "Reader");
-        var other = await Community.JoinAsync(api.CreateClient, "Writer");
-        var thread = await ThreadsApi.StartAsync(member.Client, "Lots of replies");
-        for (var i = 1; i <= 5; i++)
+        var member = await Community.JoinAsync(api.CreateClient, "Counted Reader");
+        var other = await Community.JoinAsync(api.CreateClient, "Counted Writer");
+        var thread = await ThreadsApi.StartAsync(member.Client, "A busy thread");
+        var elsewhere = await ThreadsApi.StartAsync(member.Client, "A quiet thread");
+        await ThreadsApi.ReplyAsync(other.Client, thread.Id, "Reply 1");
+        await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 1);
+        for (var i = 2; i <= 4; i++)
         {
             await ThreadsApi.ReplyAsync(other.Client, thread.Id, $"Reply {i}");
         }
 
-        var all = await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 5);
+        await ThreadsApi.ReplyAsync(other.Client, elsewhere.Id, "Somewhere else");
+
+        var page = await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Any(n => n.Title.StartsWith("4 new", StringComparison.Ordinal)) && p.Items.Count == 2);
+        Assert.Equal(2, page.Unread);
+        Assert.Equal(
+            [($"{other.DisplayName} replied in “A quiet thread”", "Somewhere else"), ($"4 new replies in “A busy thread”, the latest from {other.DisplayName}", "Reply 4")],
+            page.Items.Select(n => (n.Title, n.Text)));
+        Assert.Equal($"/Threads/{thread.Id}#post-5", page.Items[1].Link);
+
+        // Once read, the next reply is news again.
+        await NotificationsApi.MarkReadAsync(member.Client, [page.Items[1].Id]);
+        await ThreadsApi.ReplyAsync(other.Client, thread.Id, "Reply 5");
+        var after = await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == 3);
+        Assert.Equal(2, after.Unread);
+        Assert.Equal(($"{other.DisplayName} replied in “A busy thread”", "Reply 5", false), (after.Items[0].Title, after.Items[0].Text, after.Items[0].IsRead));
+        Assert.True(after.Items.Single(n => n.Id == page.Items[1].Id).IsRead);
+    }
+
+    [Fact]
+    public async Task Marking_read_one_or_all_moves_the_unread_count_and_pages_go_newest_first()
+    {
+        var member = await Community.JoinAsync(api.CreateClient, "Reader");
+        var other = await Community.JoinAsync(api.CreateClient, "Writer");
+        for (var i = 1; i <= 5; i++)
+        {
+            var thread = await ThreadsApi.StartAsync(member.Client, $"Thread {i}");
+            await ThreadsApi.ReplyAsync(other.Client, thread.Id, $"Reply {i}");
+            await NotificationsApi.WaitForAsync(member.Client, p => p.Items.Count == i);
+        }
+
+        var all = await NotificationsApi.ListAsync(member.Client);
         Assert.Equal(5, all.Unread);
         Assert.Equal(["Reply 5", "Reply 4", "Reply 3", "Reply 2", "Reply 1"], all.Items.Select(n => n.Text));
 

@@ -16,7 +16,9 @@ internal sealed class NotificationJobConfiguration : IEntityTypeConfiguration<No
         builder.Property(j => j.Text).HasMaxLength(Notification.TextMaxLength);
         builder.Property(j => j.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.Property(j => j.GroupKey).HasMaxLength(100);
+        builder.Property(j => j.CountedTitle).HasMaxLength(Notification.TitleMaxLength);
         builder.HasIndex(j => new { j.CreatedAt, j.Id });
+        builder.HasIndex(j => new { j.GroupKey, j.CreatedAt }).HasFilter("group_key IS NOT NULL");
     }
 }
 
@@ -33,6 +35,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.Property(n => n.GroupKey).HasMaxLength(100);
+        builder.Property(n => n.Count).HasDefaultValue(1);
+
+        // At most one unread notification per member and thing: more about it is counted into it.
+        builder.HasIndex(n => new { n.MemberId, n.GroupKey }).IsUnique().HasFilter("read_at IS NULL AND group_key IS NOT NULL");
 
         // The list, newest first; and what waits for an email or a digest.
         builder.HasIndex(n => new { n.MemberId, n.CreatedAt, n.Id }).IsDescending(false, true, true);

@@ -407,6 +407,11 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("calendar");
 
+                    b.Property<string>("CountedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("counted_title");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -450,6 +455,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_notification_jobs_created_at_id");
+
+                    b.HasIndex("GroupKey", "CreatedAt")
+                        .HasDatabaseName("ix_notification_jobs_group_key_created_at")
+                        .HasFilter("group_key IS NOT NULL");
 
                     b.ToTable("notification_jobs", (string)null);
                 });
@@ -1817,6 +1826,12 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("calendar");
 
+                    b.Property<int>("Count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("count");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1877,6 +1892,11 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.HasIndex("MemberId", "Delivery")
                         .HasDatabaseName("ix_notifications_member_id_delivery")
                         .HasFilter("emailed_at IS NULL AND delivery IN ('Email', 'Daily', 'Weekly')");
+
+                    b.HasIndex("MemberId", "GroupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_member_id_group_key")
+                        .HasFilter("read_at IS NULL AND group_key IS NOT NULL");
 
                     b.HasIndex("MemberId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)

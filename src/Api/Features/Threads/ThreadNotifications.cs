@@ -37,7 +37,11 @@ internal static class ThreadNotifications
         }
 
         notifier.Notify(NotificationKind.Reply, followers.Except(mentioned),
-            new NotificationMessage($"{post.AuthorName} replied in “{threadTitle}”", excerpt, link) { GroupKey = StreamNames.Thread(post.ThreadId) },
+            new NotificationMessage($"{post.AuthorName} replied in “{threadTitle}”", excerpt, link)
+            {
+                GroupKey = StreamNames.Thread(post.ThreadId),
+                CountedTitle = $" new replies in “{threadTitle}”, the latest from {post.AuthorName}",
+            },
             post.AuthorId);
     }
 
