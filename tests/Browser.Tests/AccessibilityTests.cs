@@ -111,7 +111,7 @@ public sealed class AccessibilityTests(SiteFixture site)
             "/Events", "/Events/Edit", $"/Events/{gathering.Id}", $"/Events/Edit/{gathering.Id}", $"/Events/{gathering.Id}/Present",
             "/Library", "/Library?q=place", $"/Library/Papers/{paper.Id}", "/Library/Publish",
             "/places", "/places?q=wark", "/places/southwark", "/places/southwark?stage=Connection",
-            "/Profile", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations", "/portfolio",
+            "/Profile", "/Profile/Email", $"/people/{everyone.Id}", "/Admin/People", "/admin/join-requests", "/admin/invitations", "/portfolio",
             "/people", "/people?place=southwark&stage=Connection", "/organisations", "/tags/PowerofPlace",
             "/places/propose", "/Admin/Places", "/Admin/Organisations", "/Admin/Organisations?unverified=true", "/Admin/Statements",
             $"/organisations/{organisation.Slug}", "/organisations/propose", $"/organisations/{organisation.Slug}/assess",

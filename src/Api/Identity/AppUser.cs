@@ -16,4 +16,10 @@ public sealed class AppUser : IdentityUser<Guid>
     /// good (a 5xx), shown on the member's profile; nothing more is sent there until it is confirmed again.
     /// </summary>
     public string? EmailRefused { get; set; }
+
+    /// <summary>
+    /// The address the member asked to move to and has not confirmed yet: shown on their profile.
+    /// Mail keeps going to <see cref="IdentityUser{TKey}.Email"/> until the link sent there is followed.
+    /// </summary>
+    public string? PendingEmail { get; set; }
 }

@@ -33,3 +33,9 @@ public sealed record ProposePlaceRequest(string Name, PlaceKind Kind, Guid? Pare
 
 /// <summary>An admin adds an organisation people can then say they belong to.</summary>
 public sealed record AddOrganisationRequest(string Name, string? Website);
+
+/// <summary>
+/// A member asks to move their account to <see cref="NewEmail"/>, proving it is them with
+/// <see cref="CurrentPassword"/>. Nothing changes until the link sent to the new address is followed.
+/// </summary>
+public sealed record ChangeEmailRequest(string? NewEmail, string? CurrentPassword);

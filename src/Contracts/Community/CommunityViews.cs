@@ -21,7 +21,8 @@ public sealed record MyProfile(
     IReadOnlyList<string> Roles,
     DateTimeOffset JoinedAt,
     ListingChoice Listing,
-    string? EmailRefused = null);
+    string? EmailRefused = null,
+    string? PendingEmail = null);
 
 /// <summary>What members see of each other: name, handle, bio, organisation, places. Never the e-mail address.</summary>
 public sealed record MemberProfile(

@@ -24,3 +24,6 @@ public sealed record PasswordResetRequest(string? Email);
 
 /// <summary>The reset link's member and code, with the new password.</summary>
 public sealed record ResetPasswordRequest(Guid MemberId, string? Code, string? Password);
+
+/// <summary>The parts of the link sent to a new address (<c>member</c>, <c>email</c>, <c>code</c>).</summary>
+public sealed record ConfirmEmailChangeRequest(Guid MemberId, string? NewEmail, string? Code);

@@ -26,6 +26,9 @@ public enum NotificationKind
 
     /// <summary>My request to join the community was decided.</summary>
     JoinDecision = 7,
+
+    /// <summary>For moderators and admins: someone asked to join the community and waits for a decision.</summary>
+    JoinRequest = 8,
 }
 
 /// <summary>How one kind of notification reaches a member. Every choice but <see cref="Off"/> shows it under the bell.</summary>

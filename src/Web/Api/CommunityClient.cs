@@ -14,6 +14,9 @@ public sealed partial class ApiClient
     public Task<ApiResult<MyProfile>> UpdateMyProfileAsync(UpdateProfileRequest request, CancellationToken cancellationToken) =>
         SendAsync<MyProfile>(HttpMethod.Put, "api/v1/me", request, cancellationToken);
 
+    public Task<ApiResult<NoContent>> ChangeMyEmailAsync(ChangeEmailRequest request, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Post, "api/v1/me/email", request, cancellationToken);
+
     public Task<ApiResult<MemberProfile>> FindMemberByHandleAsync(string handle, CancellationToken cancellationToken) =>
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people?handle={Uri.EscapeDataString(handle)}", null, cancellationToken);
 

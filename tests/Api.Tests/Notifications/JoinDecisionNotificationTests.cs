@@ -3,8 +3,9 @@ using CommunityOfPractice.Domain.Notifications;
 namespace CommunityOfPractice.Api.Tests.Notifications;
 
 /// <summary>
-/// While joining is by approval: the applicant hears the decision under their bell (with the
-/// moderator's message), and hears nothing from members-only threads until they are a member.
+/// While joining is by approval: moderators hear that requests wait, the applicant hears the
+/// decision under their bell (with the moderator's message), and hears nothing from members-only
+/// threads until they are a member.
 /// </summary>
 [Collection(JoiningCollection.Name)]
 public sealed class JoinDecisionNotificationTests(ApprovalJoiningFactory api)
@@ -37,5 +38,24 @@ public sealed class JoinDecisionNotificationTests(ApprovalJoiningFactory api)
         await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Hello {NotificationsApi.Handle(applicant)} and {NotificationsApi.Handle(witness)}.");
         await NotificationsApi.WaitForKindAsync(witness.Client, NotificationKind.Mention);
         Assert.Empty((await NotificationsApi.ListAsync(applicant.Client)).Items);
+    }
+
+    [Fact]
+    public async Task Moderators_hear_of_requests_to_join_counted_together_until_they_look()
+    {
+        var moderator = await JoiningApi.MemberAsync(api.CreateClient, "Deciding Moderator", Contracts.Roles.Moderator);
+        var member = await JoiningApi.MemberAsync(api.CreateClient, "Bystanding Member");
+
+        var first = await JoiningApi.ApplicantAsync(api.CreateClient);
+        var told = Assert.Single((await NotificationsApi.WaitForKindAsync(moderator.Client, NotificationKind.JoinRequest)).Items);
+        Assert.Equal(($"{first.DisplayName} asks to join the community", "I work on place-based change.", "/admin/join-requests"), (told.Title, told.Text, told.Link));
+
+        await JoiningApi.ApplicantAsync(api.CreateClient);
+        await JoiningApi.ApplicantAsync(api.CreateClient);
+        var counted = await NotificationsApi.WaitForAsync(moderator.Client, p => p.Items.Any(n => n.Title == "3 people ask to join the community"));
+        Assert.Equal((1, 1), (counted.Items.Count, counted.Unread));
+
+        // A member who decides nothing hears nothing of it.
+        Assert.DoesNotContain((await NotificationsApi.ListAsync(member.Client)).Items, n => n.Kind == NotificationKind.JoinRequest);
     }
 }

@@ -7,7 +7,11 @@ namespace CommunityOfPractice.Api.Data.Configurations;
 // Identity's tables keep their shape but lose the "AspNet" prefix, so SQL reads naturally.
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> builder) => builder.ToTable("users");
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.PendingEmail).HasMaxLength(256);
+    }
 }
 
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole<Guid>>

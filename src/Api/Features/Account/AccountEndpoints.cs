@@ -51,6 +51,15 @@ public static class AccountEndpoints
             .WithSummary("Confirm an email address from the link in the confirmation message")
             .ProducesValidationProblem();
 
+        account.MapPost("/email-change/confirm", async Task<Results<NoContent, ProblemHttpResult>> (
+                ConfirmEmailChangeRequest body, ISender sender, CancellationToken cancellationToken) =>
+                await sender.Send(new ConfirmEmailChange.Command(body.MemberId, body.NewEmail ?? string.Empty, body.Code ?? string.Empty), cancellationToken)
+                    ? TypedResults.NoContent()
+                    : TypedResults.Problem("This link is not valid, was used already, or the address has an account now. Ask for the change again from your profile.", statusCode: StatusCodes.Status400BadRequest))
+            .WithName(nameof(ConfirmEmailChange))
+            .WithSummary("Move an account to its new address, from the link sent there")
+            .ProducesValidationProblem();
+
         account.MapPost("/confirm-email/resend", async Task<Accepted> (PasswordResetRequest body, ISender sender, CancellationToken cancellationToken) =>
             {
                 await sender.Send(new ResendConfirmation.Command(body.Email ?? string.Empty), cancellationToken);
@@ -71,6 +80,19 @@ public static class AccountEndpoints
             .WithSummary("Whether an invitation link still works, and the organisation it puts newcomers in")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
+
+        // Under /me with the profile, but the account's business: where it signs in and gets mail.
+        api.MapPost("/me/email", async Task<Accepted> (ChangeEmailRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+            {
+                await sender.Send(new ChangeMyEmail.Command(caller, body.NewEmail ?? string.Empty, body.CurrentPassword ?? string.Empty), cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Profile")
+            .WithName(nameof(ChangeMyEmail))
+            .WithSummary("Ask to move the account to a new address: a link goes there, and the change happens when it is followed")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapJoinRequests(api);
         MapInvitations(api);

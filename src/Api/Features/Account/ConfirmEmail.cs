@@ -14,8 +14,7 @@ public static class ConfirmEmail
     public static async Task<string> LinkAsync(UserManager<AppUser> users, AppUser user, IConfiguration configuration)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var baseUrl = (configuration["Api:PublicUrl"] ?? "http://localhost:5081").TrimEnd('/');
-        return $"{baseUrl}/account/confirm-email?member={user.Id}&code={code}";
+        return $"{AccountLinks.ApiBase(configuration)}/account/confirm-email?member={user.Id}&code={code}";
     }
 
     public sealed record Command(Guid MemberId, string Code) : ICommand<bool>;

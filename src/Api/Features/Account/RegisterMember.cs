@@ -2,8 +2,11 @@ using System.Text;
 using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure.Mail;
+using CommunityOfPractice.Api.Notifications;
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
+using CommunityOfPractice.Domain.Notifications;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -66,7 +69,7 @@ public static class RegisterMember
     }
 
     internal sealed class Handler(
-        AccountFactory accounts, AppDbContext db, UserManager<AppUser> users, Outbox outbox, IOptions<JoiningOptions> joining,
+        AccountFactory accounts, AppDbContext db, UserManager<AppUser> users, Outbox outbox, Notifier notifier, IOptions<JoiningOptions> joining,
         TimeProvider clock, IConfiguration configuration)
         : ICommandHandler<Command, Registered>
     {
@@ -122,9 +125,9 @@ public static class RegisterMember
             }
             else if (!member.IsApproved)
             {
-                // issue 11: telling moderators that a request waits goes through the outbox, from here.
                 db.JoinRequests.Add(JoinRequest.Submit(
                     member.Id, organisation?.Id, command.ProposedOrganisationName, places.Select(p => p.Id).ToList(), command.Why ?? string.Empty, now));
+                await TellModeratorsAsync(member, command.Why ?? string.Empty, cancellationToken);
             }
 
             if (organisation is not null || places.Count > 0)
@@ -135,6 +138,25 @@ public static class RegisterMember
             // In the account's own transaction: no account without its confirmation email, and no email for an account rolled back.
             var user = await users.FindByIdAsync(member.Id.ToString());
             outbox.Add(ConfirmEmail.Kind, user!.Email!, AccountEmails.ConfirmAddress(member.DisplayName, await ConfirmEmail.LinkAsync(users, user, configuration)));
+        }
+
+        /// <summary>
+        /// Moderators and admins hear that a request waits, in this transaction; requests that
+        /// arrive before they look are counted into one notification ("3 people ask to join…").
+        /// </summary>
+        private async Task TellModeratorsAsync(Member member, string why, CancellationToken cancellationToken)
+        {
+            var deciders = await db.UserRoles
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .Where(x => x.Name == Roles.Moderator || x.Name == Roles.Admin)
+                .Select(x => x.UserId).Distinct().ToListAsync(cancellationToken);
+            notifier.Notify(NotificationKind.JoinRequest, deciders,
+                new NotificationMessage($"{member.DisplayName} asks to join the community", Notifier.Excerpt(why), "/admin/join-requests")
+                {
+                    GroupKey = "join-requests",
+                    CountedTitle = " people ask to join the community",
+                    Audience = NotificationAudience.Accounts,
+                });
         }
 
         /// <summary>The invitation the newcomer brings, checked before any account is made: 400 unknown, 410 expired or used up.</summary>

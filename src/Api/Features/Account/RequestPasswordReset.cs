@@ -37,8 +37,7 @@ public static class RequestPasswordReset
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var baseUrl = (configuration["Api:PublicUrl"] ?? string.Empty).TrimEnd('/');
-            var link = $"{baseUrl}/account/reset-password?member={user.Id}&code={code}";
+            var link = $"{AccountLinks.ApiBase(configuration)}/account/reset-password?member={user.Id}&code={code}";
             outbox.Add(Kind, user.Email, AccountEmails.PasswordReset(link));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

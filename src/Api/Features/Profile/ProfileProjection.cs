@@ -21,6 +21,7 @@ internal static class ProfileProjection
                     .OrderBy(name => name).ToList(),
                 m.JoinedAt,
                 new ListingChoice(m.Listing.IsListed, m.Listing.ShowOrganisation, m.Listing.ShowPlaces, m.Listing.ShowBio),
-                db.Users.Where(u => u.Id == m.Id).Select(u => u.EmailRefused).Single()))
+                db.Users.Where(u => u.Id == m.Id).Select(u => u.EmailRefused).Single(),
+                db.Users.Where(u => u.Id == m.Id).Select(u => u.PendingEmail).Single()))
             .SingleOrDefaultAsync(cancellationToken);
 }

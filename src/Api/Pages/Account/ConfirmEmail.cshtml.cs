@@ -12,7 +12,7 @@ public sealed class ConfirmEmailModel(ISender sender, IConfiguration configurati
 
     public bool Resent { get; private set; }
 
-    public string SignInUrl => $"{(configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split([';', ','])[0].TrimEnd('/')}/Account/SignIn";
+    public string SignInUrl => AccountLinks.SignIn(configuration);
 
     public async Task<IActionResult> OnGetAsync(Guid member, string? code, CancellationToken cancellationToken)
     {

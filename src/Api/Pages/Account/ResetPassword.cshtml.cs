@@ -24,7 +24,7 @@ public sealed class ResetPasswordModel(ISender sender, IConfiguration configurat
 
     public string? LinkProblem { get; private set; }
 
-    public string SignInUrl => $"{(configuration["Web:BaseUrl"] ?? "http://localhost:5080").Split([';', ','])[0].TrimEnd('/')}/Account/SignIn";
+    public string SignInUrl => AccountLinks.SignIn(configuration);
 
     public void OnGet()
     {

@@ -32,6 +32,7 @@ public sealed class UnsubscribeModel(ISender sender, NotificationLinks links) : 
         NotificationKind.EventUpdate => "changes to events you registered for",
         NotificationKind.QuestionUpdate => "answers to your questions in webinar Q&A",
         NotificationKind.JoinDecision => "your request to join",
+        NotificationKind.JoinRequest => "requests to join that wait for a decision",
         _ => "this kind of news",
     };
 

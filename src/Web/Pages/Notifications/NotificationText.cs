@@ -22,6 +22,7 @@ public static class NotificationText
         NotificationKind.EventUpdate => "Changes to your events",
         NotificationKind.QuestionUpdate => "Your Q&A questions",
         NotificationKind.JoinDecision => "Your request to join",
+        NotificationKind.JoinRequest => "Requests to join",
         _ => kind.ToString(),
     };
 
@@ -34,6 +35,7 @@ public static class NotificationText
         NotificationKind.EventUpdate => "A seat came free for you at an event, or an event you registered for changed or was cancelled.",
         NotificationKind.QuestionUpdate => "A question you asked in an event's Q&A was answered in writing, or hidden with the reason.",
         NotificationKind.JoinDecision => "A moderator decided your request to join the community.",
+        NotificationKind.JoinRequest => "For moderators: someone asked to join the community and waits for a decision. Requests that arrive before you look are counted together.",
         _ => string.Empty,
     };
 

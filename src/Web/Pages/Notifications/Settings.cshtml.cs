@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Notifications;
 using CommunityOfPractice.Domain.Notifications;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,10 @@ public sealed class SettingsModel(ApiClient api) : PageModel
     public InputModel Input { get; set; } = new();
 
     public NotificationSettingsView? Settings { get; private set; }
+
+    /// <summary>The kinds this person can receive: requests to join reach moderators and admins only.</summary>
+    public IEnumerable<NotificationKind> Kinds => NotificationText.Kinds.Where(kind =>
+        kind != NotificationKind.JoinRequest || User.IsInRole(Roles.Moderator) || User.IsInRole(Roles.Admin));
 
     public ApiProblem? LoadProblem { get; private set; }
 
