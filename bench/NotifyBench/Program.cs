@@ -105,6 +105,18 @@ public static class Program
             follow.Parameters.AddWithValue("thread", thread.Id);
             follow.Parameters.AddWithValue("emails", followers);
             Log($"[{label}] {await follow.ExecuteNonQueryAsync()} members follow thread {thread.Id}");
+            if (o.Choice is { } choice)
+            {
+                // A variant: every follower chose this for replies (e.g. InApp: no reply emails at all).
+                await using var choose = new NpgsqlCommand("""
+                    INSERT INTO notification_preferences (member_id, kind, delivery)
+                    SELECT u.id, 'Reply', @choice FROM users u WHERE u.email = ANY(@emails)
+                    ON CONFLICT (member_id, kind) DO UPDATE SET delivery = excluded.delivery
+                    """, db);
+                choose.Parameters.AddWithValue("choice", choice);
+                choose.Parameters.AddWithValue("emails", followers);
+                Log($"[{label}] {await choose.ExecuteNonQueryAsync()} followers chose {choice} for replies");
+            }
         }
 
         // The followers' confirmation emails go before the load, so they neither compete with it nor count in it.
@@ -301,7 +313,7 @@ public static class Program
     private sealed record RunResult(
         int Replies, int Failed, Percentiles Reply, long Notifications, long ToldOfAll, int Passes, Percentiles RowLag, int Emails, Percentiles MailLag);
 
-    private sealed record Options(string Repo, string Postgres, string Out, string Command, int Members, int Rate, int Seconds)
+    private sealed record Options(string Repo, string Postgres, string Out, string Command, int Members, int Rate, int Seconds, string? Choice)
     {
         public static Options Parse(string[] args)
         {
@@ -314,7 +326,8 @@ public static class Program
             int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
             return new Options(
                 Value("--repo", "."), Value("--postgres", string.Empty), Value("--out", "."), Value("--command", "bench/notify.sh"),
-                Number("--members", 1000), Number("--rate", 20), Number("--seconds", 60));
+                Number("--members", 1000), Number("--rate", 20), Number("--seconds", 60),
+                Value("--followers-choose", string.Empty) is { Length: > 0 } choice ? choice : null);
         }
     }
 }

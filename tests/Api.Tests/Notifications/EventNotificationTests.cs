@@ -114,6 +114,35 @@ public sealed class EventNotificationTests(ApiFactory api)
         Assert.Empty((await NotificationsApi.ListAsync(host.Client)).Items);
     }
 
+    [Fact]
+    public async Task A_bigger_capacity_tells_each_member_it_seats_and_no_one_else()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Growing Host", Contracts.Roles.Host);
+        var seated = await Community.JoinAsync(api.CreateClient, "First Seat");
+        var second = await Community.JoinAsync(api.CreateClient, "Second In Line");
+        var third = await Community.JoinAsync(api.CreateClient, "Third In Line");
+        var fourth = await Community.JoinAsync(api.CreateClient, "Fourth In Line");
+        var request = EventsApi.Draft(new { capacity = 1 });
+        var webinar = await CreateAsync(host, request);
+        foreach (var member in (TestMember[])[seated, second, third, fourth])
+        {
+            await EventsApi.RegisterAsync(member.Client, webinar.Id);
+        }
+
+        request["capacity"] = 3;
+        await EditAsync(host, webinar.Id, request);
+
+        foreach (var promoted in (TestMember[])[second, third])
+        {
+            var told = Assert.Single((await NotificationsApi.WaitForKindAsync(promoted.Client, NotificationKind.EventUpdate)).Items);
+            Assert.Equal($"A seat came free for you at “{webinar.Title}”", told.Title);
+        }
+
+        // Still waiting, and already seated: neither hears of it.
+        Assert.Empty((await NotificationsApi.ListAsync(fourth.Client)).Items);
+        Assert.Empty((await NotificationsApi.ListAsync(seated.Client)).Items);
+    }
+
     private static async Task<EventDetail> CreateAsync(TestMember host, JsonObject request)
     {
         using var created = await host.Client.PostAsJsonAsync("/api/v1/events", request);

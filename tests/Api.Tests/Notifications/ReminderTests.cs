@@ -82,6 +82,46 @@ public sealed class ReminderTests(ReminderApi api) : IClassFixture<ReminderApi>
         Assert.Single(reminded.Items, n => n.Kind == NotificationKind.EventReminder);
     }
 
+    [Fact]
+    public async Task A_cancelled_event_sends_no_reminder()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Cancelling Host", Contracts.Roles.Host);
+        var seated = await Community.JoinAsync(api.CreateClient, "Cancelled Attendee");
+        var control = await Community.JoinAsync(api.CreateClient, "Reminded Control");
+        var webinar = await EventsApi.CreateAsync(host.Client);
+        await EventsApi.RegisterAsync(seated.Client, webinar.Id);
+        using (var cancelled = await host.Client.PostAsJsonAsync($"/api/v1/events/{webinar.Id}/cancel", new { reason = "Nobody can come." }))
+        {
+            Assert.True(cancelled.IsSuccessStatusCode, cancelled.StatusCode.ToString());
+        }
+
+        // A second event, published after the first: when its reminder has gone, the first's was due too.
+        var other = await EventsApi.CreateAsync(host.Client);
+        await EventsApi.RegisterAsync(control.Client, other.Id);
+        await NotificationsApi.WaitForKindAsync(control.Client, NotificationKind.EventReminder);
+        var told = await NotificationsApi.WaitForKindAsync(seated.Client, NotificationKind.EventUpdate);
+        Assert.DoesNotContain(told.Items, n => n.Kind == NotificationKind.EventReminder);
+    }
+
+    [Fact]
+    public async Task A_reminder_already_long_past_its_time_is_not_sent_late()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Late Host", Contracts.Roles.Host);
+        var seated = await Community.JoinAsync(api.CreateClient, "Late Attendee");
+        var control = await Community.JoinAsync(api.CreateClient, "Punctual Attendee");
+
+        // Its reminder was due 31 minutes ago, beyond the 30 minutes' grace: a reminder that late says nothing useful.
+        var start = DateTimeOffset.UtcNow + ReminderApi.Lead - TimeSpan.FromMinutes(31);
+        var late = await EventsApi.CreateAsync(host.Client, new { startsAt = start, endsAt = start.AddHours(1) });
+        await EventsApi.RegisterAsync(seated.Client, late.Id);
+
+        // Published after it and due in seconds: when its reminder has gone, the worker had its chance at the late one.
+        var other = await EventsApi.CreateAsync(host.Client);
+        await EventsApi.RegisterAsync(control.Client, other.Id);
+        await NotificationsApi.WaitForKindAsync(control.Client, NotificationKind.EventReminder);
+        Assert.DoesNotContain((await NotificationsApi.ListAsync(seated.Client)).Items, n => n.Kind == NotificationKind.EventReminder);
+    }
+
     private static async Task<EventDetail> CreateAsync(TestMember host, JsonObject request)
     {
         using var created = await host.Client.PostAsJsonAsync("/api/v1/events", request);
