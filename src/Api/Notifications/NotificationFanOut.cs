@@ -155,8 +155,9 @@ public sealed class NotificationFanOut(
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
-    /// One statement for a pass. Per recipient of the pass's jobs: how many of the jobs name them
-    /// and the newest job's words. Then, for those who still may be told and have not turned the
+    /// One statement for a pass. Per recipient of the pass's jobs (those named, and a thread's
+    /// followers as they are now who have not read that far yet, less those excepted): how many of the jobs tell them, and the
+    /// words of the newest of those. Then, for those who still may be told and have not turned the
     /// kind off: an unread notification about the same thing is counted up (and takes the member's
     /// choice as it is now, so what they turned to in-app since is not emailed); for everyone else a
     /// notification is added, with its unread counter, its stream number (both taken in member
@@ -170,17 +171,25 @@ public sealed class NotificationFanOut(
         var fallback = NotificationDefaults.For(job.Kind).ToString();
         var anyAccount = job.Audience == NotificationAudience.Accounts;
         return $"""
-            WITH named AS (
-                SELECT r.id AS member_id, count(*)::int AS n,
-                       (array_agg(j.title ORDER BY j.created_at DESC, j.id DESC))[1] AS title,
-                       (array_agg(j.counted_title ORDER BY j.created_at DESC, j.id DESC))[1] AS counted_title,
-                       (array_agg(j.text ORDER BY j.created_at DESC, j.id DESC))[1] AS text,
-                       (array_agg(j.link ORDER BY j.created_at DESC, j.id DESC))[1] AS link,
-                       (array_agg(j.calendar ORDER BY j.created_at DESC, j.id DESC))[1] AS calendar,
-                       (array_agg(j.group_key))[1] AS group_key
-                FROM notification_jobs j CROSS JOIN LATERAL unnest(j.recipients) AS r(id)
-                WHERE j.id = ANY({jobs})
+            WITH jobs AS MATERIALIZED (
+                SELECT j.*, row_number() OVER (ORDER BY j.created_at, j.id) AS ord
+                FROM notification_jobs j WHERE j.id = ANY({jobs})
+            ),
+            counts AS (
+                SELECT r.id AS member_id, count(*)::int AS n, max(j.ord) AS latest
+                FROM jobs j CROSS JOIN LATERAL (
+                    SELECT unnest(j.recipients) AS id
+                    UNION
+                    SELECT tr.member_id FROM thread_readers tr
+                    WHERE j.thread_followers_of IS NOT NULL AND tr.thread_id = j.thread_followers_of AND tr.is_following
+                      AND tr.last_read_number < j.thread_post_number
+                ) AS r
+                WHERE r.id <> ALL (j.excluded)
                 GROUP BY r.id
+            ),
+            named AS (
+                SELECT c.member_id, c.n, j.title, j.counted_title, j.text, j.link, j.calendar, j.group_key
+                FROM counts c JOIN jobs j ON j.ord = c.latest
             ),
             chosen AS (
                 SELECT named.*, COALESCE(p.delivery, {fallback}) AS delivery

@@ -13,12 +13,23 @@ public sealed class NotificationJob
     private NotificationJob()
     {
         Title = Text = Link = string.Empty;
-        Recipients = [];
+        Recipients = Excluded = [];
     }
 
     public Guid Id { get; private set; }
     public NotificationKind Kind { get; private set; }
     public Guid[] Recipients { get; private set; }
+
+    /// <summary>
+    /// Also everyone following this thread when the job is fanned out who has not read as far as
+    /// post <see cref="ThreadPostNumber"/> by then, less <see cref="Excluded"/>. Read then, not in
+    /// the cause's transaction, so a reply does not carry its thread's thousand followers.
+    /// </summary>
+    public Guid? ThreadFollowersOf { get; private set; }
+
+    public int? ThreadPostNumber { get; private set; }
+
+    public Guid[] Excluded { get; private set; }
     public string Title { get; private set; }
     public string Text { get; private set; }
     public string Link { get; private set; }
@@ -28,11 +39,16 @@ public sealed class NotificationJob
     public string? Calendar { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static NotificationJob For(NotificationKind kind, Guid[] recipients, NotificationMessage message, DateTimeOffset now) => new()
+    public static NotificationJob For(
+        NotificationKind kind, Guid[] recipients, NotificationMessage message, DateTimeOffset now,
+        (Guid ThreadId, int PostNumber)? threadFollowers = null, Guid[]? except = null) => new()
     {
         Id = Guid.CreateVersion7(),
         Kind = kind,
         Recipients = recipients,
+        ThreadFollowersOf = threadFollowers?.ThreadId,
+        ThreadPostNumber = threadFollowers?.PostNumber,
+        Excluded = except ?? [],
         Title = Clip(message.Title, Notification.TitleMaxLength),
         Text = Clip(message.Text, Notification.TextMaxLength),
         Link = Clip(message.Link, Notification.LinkMaxLength),

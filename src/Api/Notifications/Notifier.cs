@@ -29,6 +29,26 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOption
         signal.Wake();
     }
 
+    /// <summary>
+    /// Tells of post <paramref name="postNumber"/> everyone following the thread when the job is
+    /// fanned out who has not read that far by then, and <paramref name="alsoTell"/>, but not
+    /// <paramref name="except"/> or the actor. The followers are read by the fan-out, so the
+    /// cause's transaction writes one small row however many follow.
+    /// </summary>
+    public void NotifyThreadFollowers(
+        NotificationKind kind, Guid threadId, int postNumber, IEnumerable<Guid> alsoTell, IEnumerable<Guid> except, NotificationMessage message, Guid? actor = null)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        Guid[] excluded = [.. except, .. actor is { } a ? [a] : Array.Empty<Guid>()];
+        var members = alsoTell.Except(excluded).Distinct().ToArray();
+        db.Set<NotificationJob>().Add(NotificationJob.For(kind, members, message, clock.GetUtcNow(), (threadId, postNumber), [.. excluded.Distinct()]));
+        signal.Wake();
+    }
+
     /// <summary>Tells the members who follow any of these places (the places a thing arrived in, with their enclosing places).</summary>
     public async Task NotifyPlaceFollowersAsync(IReadOnlyCollection<Guid> placeIds, NotificationMessage message, Guid actor, CancellationToken cancellationToken)
     {

@@ -421,6 +421,11 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<Guid[]>("Excluded")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("excluded");
+
                     b.Property<string>("GroupKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -448,6 +453,14 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("text");
+
+                    b.Property<Guid?>("ThreadFollowersOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_followers_of");
+
+                    b.Property<int?>("ThreadPostNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_post_number");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -61,7 +61,7 @@ public static class PostReply
 
             var row = (await db.PostRowAsync(post.Id, cancellationToken))!;
             await live.AppendAsync(StreamNames.Thread(command.ThreadId), ThreadEventKinds.PostAdded, row.ToView(Caller.Anonymous), cancellationToken);
-            await notifier.NotifyPostAsync(db, row, next.Title, mentioned, quotedAuthor, cancellationToken);
+            notifier.NotifyPost(row, next.Title, mentioned, quotedAuthor);
             return row.ToView(command.Caller);
         }
     }

@@ -56,7 +56,7 @@ public static class StartThread
             await live.AppendAsync(StreamNames.Thread(thread.Id), ThreadEventKinds.PostAdded, row!.ToView(Caller.Anonymous), cancellationToken);
             var arrivedIn = await live.AppendToPlacesAsync(db, wanted, PlaceStreams.ThreadStarted,
                 new PlaceArrival(thread.Id, thread.Title, thread.Stage is { } stage ? [stage] : []), cancellationToken);
-            await notifier.NotifyPostAsync(db, row!, thread.Title, mentioned, null, cancellationToken);
+            notifier.NotifyPost(row!, thread.Title, mentioned, null);
             await notifier.NotifyPlaceFollowersAsync(arrivedIn,
                 new NotificationMessage($"New discussion: “{thread.Title}”", $"{row!.AuthorName} in {string.Join(", ", places.Select(p => p.Name))}: {Notifier.Excerpt(command.Body)}", $"/Threads/{thread.Id}"),
                 author, cancellationToken);

@@ -15,9 +15,7 @@ internal static class ThreadNotifications
 
     public static string LinkTo(Guid threadId, int number) => $"/Threads/{threadId}#post-{number}";
 
-    public static async Task NotifyPostAsync(
-        this Notifier notifier, AppDbContext db, PostRow post, string threadTitle, IReadOnlyCollection<Guid> mentioned,
-        Guid? quotedAuthor, CancellationToken cancellationToken)
+    public static void NotifyPost(this Notifier notifier, PostRow post, string threadTitle, IReadOnlyCollection<Guid> mentioned, Guid? quotedAuthor)
     {
         var link = LinkTo(post.ThreadId, post.Number);
         var excerpt = Notifier.Excerpt(post.Markdown);
@@ -28,15 +26,7 @@ internal static class ThreadNotifications
             return; // a new thread has no followers yet but its author
         }
 
-        var followers = await db.ThreadReaders.AsNoTracking()
-            .Where(r => r.ThreadId == post.ThreadId && r.IsFollowing)
-            .Select(r => r.MemberId).ToListAsync(cancellationToken);
-        if (quotedAuthor is { } quoted)
-        {
-            followers.Add(quoted);
-        }
-
-        notifier.Notify(NotificationKind.Reply, followers.Except(mentioned),
+        notifier.NotifyThreadFollowers(NotificationKind.Reply, post.ThreadId, post.Number, quotedAuthor is { } quoted ? [quoted] : [], mentioned,
             new NotificationMessage($"{post.AuthorName} replied in “{threadTitle}”", excerpt, link)
             {
                 GroupKey = StreamNames.Thread(post.ThreadId),
