@@ -22,6 +22,7 @@ public sealed class NotificationMailer(
     TimeProvider clock, ILogger<NotificationMailer> logger) : BackgroundService
 {
     private const int BatchSize = 200;
+    private const int GroupsPerTransaction = 50;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,9 +65,9 @@ public sealed class NotificationMailer(
                 WHERE n.delivery = 'Email' AND n.emailed_at IS NULL AND (l.sent_at IS NULL OR l.sent_at <= {since})
                 GROUP BY 1, 2 LIMIT {BatchSize}
                 """).ToListAsync(cancellationToken);
-            foreach (var group in groups)
+            foreach (var chunk in groups.Chunk(GroupsPerTransaction))
             {
-                queued += await SendAtOnceAsync(group, cancellationToken) ? 1 : 0;
+                queued += await SendAtOnceAsync(chunk, cancellationToken);
             }
         }
 
@@ -97,42 +98,76 @@ public sealed class NotificationMailer(
         return queued;
     }
 
-    private Task<bool> SendAtOnceAsync(Due group, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The at-once emails of some (member, thing) groups, in one transaction and a handful of
+    /// statements however many groups: a thread's first reply to a thousand followers is a
+    /// thousand emails, and one transaction each would cost the replies arriving meanwhile.
+    /// </summary>
+    private Task<int> SendAtOnceAsync(Due[] groups, CancellationToken cancellationToken) =>
         InTransactionAsync(async (db, outbox) =>
         {
             var now = clock.GetUtcNow();
-            var grouped = !Guid.TryParse(group.Key, out _);
-            if (grouped)
-            {
-                // The group's log row is the lock: two instances cannot both open a window for it.
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO notification_email_log (member_id, group_key, sent_at) VALUES ({group.MemberId}, {group.Key}, '-infinity')
-                    ON CONFLICT DO NOTHING
-                    """, cancellationToken);
-                var last = await db.Database.SqlQuery<DateTimeOffset>($"""
-                    SELECT sent_at AS "Value" FROM notification_email_log WHERE member_id = {group.MemberId} AND group_key = {group.Key} FOR UPDATE
-                    """).SingleAsync(cancellationToken);
-                if (last > now - options.Value.EmailWindow)
-                {
-                    return false;
-                }
-            }
+            var since = now - options.Value.EmailWindow;
 
+            // A thing's log row is its lock: two instances cannot both open a window for it. A
+            // group another instance holds is skipped (that instance sends it); one whose window is
+            // still open waits for it to end.
+            var threads = groups.Where(g => !Guid.TryParse(g.Key, out _)).ToArray();
+            Guid[] members = [.. threads.Select(g => g.MemberId)];
+            string[] keys = [.. threads.Select(g => g.Key)];
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO notification_email_log (member_id, group_key, sent_at)
+                SELECT m, k, '-infinity' FROM unnest({members}, {keys}) AS t(m, k)
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+            var open = await db.Database.SqlQuery<Due>($"""
+                SELECT member_id, group_key AS key FROM notification_email_log
+                WHERE (member_id, group_key) IN (SELECT m, k FROM unnest({members}, {keys}) AS t(m, k)) AND sent_at <= {since}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            var sending = open.Concat(groups.Where(g => Guid.TryParse(g.Key, out _))).ToArray();
+            Guid[] sendingMembers = [.. sending.Select(g => g.MemberId)];
+            string[] sendingKeys = [.. sending.Select(g => g.Key)];
             var waiting = await db.Set<Notification>()
                 .FromSql($"""
                     SELECT * FROM notifications
-                    WHERE member_id = {group.MemberId} AND COALESCE(group_key, id::text) = {group.Key}
+                    WHERE (member_id, COALESCE(group_key, id::text)) IN (SELECT m, k FROM unnest({sendingMembers}, {sendingKeys}) AS t(m, k))
                       AND delivery = 'Email' AND emailed_at IS NULL
                     ORDER BY created_at FOR UPDATE SKIP LOCKED
                     """).AsNoTracking().ToListAsync(cancellationToken);
-            var sent = await QueueAsync(db, outbox, group.MemberId, waiting, NotificationEmails.AtOnce, now, cancellationToken);
-            if (sent && grouped)
+            if (waiting.Count == 0)
             {
-                await db.Database.ExecuteSqlAsync(
-                    $"UPDATE notification_email_log SET sent_at = {now} WHERE member_id = {group.MemberId} AND group_key = {group.Key}", cancellationToken);
+                return 0;
             }
 
-            return sent;
+            Guid[] ids = [.. waiting.Select(n => n.Id)];
+            await db.Database.ExecuteSqlAsync($"UPDATE notifications SET emailed_at = {now} WHERE id = ANY({ids})", cancellationToken);
+            Guid[] told = [.. waiting.Select(n => n.MemberId).Distinct()];
+            var addresses = await db.Users.Where(u => told.Contains(u.Id) && u.EmailRefused == null)
+                .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+
+            // What the member read under the bell before its email went is not emailed.
+            var sent = new List<(Guid MemberId, string Key)>();
+            foreach (var group in waiting.GroupBy(n => (n.MemberId, Key: n.GroupKey ?? n.Id.ToString())))
+            {
+                var unread = group.Where(n => !n.IsRead).ToList();
+                if (unread.Count > 0 && addresses.GetValueOrDefault(group.Key.MemberId) is { Length: > 0 } email)
+                {
+                    outbox.Add($"notification-{unread[0].Kind}".ToLowerInvariant(), email,
+                        NotificationEmails.AtOnce(unread, links.For(group.Key.MemberId, unread[0].Kind)));
+                    sent.Add(group.Key);
+                }
+            }
+
+            var windows = sent.Where(g => !Guid.TryParse(g.Key, out _)).ToArray();
+            Guid[] windowMembers = [.. windows.Select(g => g.MemberId)];
+            string[] windowKeys = [.. windows.Select(g => g.Key)];
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE notification_email_log SET sent_at = {now}
+                WHERE (member_id, group_key) IN (SELECT m, k FROM unnest({windowMembers}, {windowKeys}) AS t(m, k))
+                """, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return sent.Count;
         }, cancellationToken);
 
     private Task<bool> SendDigestAsync(Guid memberId, NotificationDelivery delivery, DateTimeOffset start, CancellationToken cancellationToken) =>
@@ -187,7 +222,7 @@ public sealed class NotificationMailer(
         return true;
     }
 
-    private async Task<bool> InTransactionAsync(Func<AppDbContext, Outbox, Task<bool>> work, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(Func<AppDbContext, Outbox, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

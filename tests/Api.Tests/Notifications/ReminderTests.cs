@@ -122,6 +122,35 @@ public sealed class ReminderTests(ReminderApi api) : IClassFixture<ReminderApi>
         Assert.DoesNotContain((await NotificationsApi.ListAsync(seated.Client)).Items, n => n.Kind == NotificationKind.EventReminder);
     }
 
+    [Fact]
+    public async Task An_event_published_before_reminders_existed_gets_them_when_the_api_starts()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Early Host", Contracts.Roles.Host);
+        var seated = await Community.JoinAsync(api.CreateClient, "Early Attendee");
+        var start = DateTimeOffset.UtcNow.AddDays(30);
+        var early = await EventsApi.CreateAsync(host.Client, new { startsAt = start, endsAt = start.AddHours(1) });
+        await EventsApi.RegisterAsync(seated.Client, early.Id);
+
+        // As it was before this table: no rows for it.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>();
+            Assert.Equal(1, await db.Set<EventReminder>().Where(r => r.EventId == early.Id).ExecuteDeleteAsync());
+        }
+
+        await using var restarted = new ReminderApi().UseDatabase(api.ConnectionString);
+        await restarted.InitializeAsync();
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = restarted.Services.CreateAsyncScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>()
+                .Set<EventReminder>().AsNoTracking().Where(r => r.EventId == early.Id).ToListAsync();
+            return rows is [{ SentAt: null } row] && row.LeadMinutes == (int)ReminderApi.Lead.TotalMinutes
+                && Math.Abs((row.DueAt - (start - ReminderApi.Lead)).TotalMilliseconds) < 1;
+        }, "the missing reminder was scheduled at start");
+    }
+
     private static async Task<EventDetail> CreateAsync(TestMember host, JsonObject request)
     {
         using var created = await host.Client.PostAsJsonAsync("/api/v1/events", request);

@@ -54,6 +54,29 @@ internal static class EventReminders
         }
     }
 
+    /// <summary>
+    /// Brings the table in line with the configured leads, once at start: every published event
+    /// still to come gets a row per lead it lacks (events published before reminders existed, or
+    /// before a lead was added), and unsent rows of a lead no longer configured go. Idempotent, so
+    /// every instance may run it.
+    /// </summary>
+    public static Task<int> ReconcileAsync(AppDbContext db, EventReminderOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leads = options.LeadsOrDefault.Select(l => (int)l.TotalMinutes).ToArray();
+        var seconds = options.LeadsOrDefault.Select(l => l.TotalSeconds).ToArray();
+        var published = EventStatus.Published.ToString();
+        return db.Database.ExecuteSqlAsync($"""
+            WITH stale AS (
+                DELETE FROM event_reminders WHERE sent_at IS NULL AND lead_minutes <> ALL ({leads})
+            )
+            INSERT INTO event_reminders (event_id, lead_minutes, due_at)
+            SELECT e.id, l.minutes, e.starts_at - make_interval(secs => l.seconds)
+            FROM events e CROSS JOIN unnest({leads}, {seconds}) AS l(minutes, seconds)
+            WHERE e.status = {published} AND e.starts_at > {now}
+            ON CONFLICT (event_id, lead_minutes) DO NOTHING
+            """, cancellationToken);
+    }
+
     public static Task CancelAsync(AppDbContext db, Guid eventId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM event_reminders WHERE event_id = {eventId}", cancellationToken);
 }
@@ -71,10 +94,23 @@ public sealed class EventReminderWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var reconciled = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!reconciled)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var added = await EventReminders.ReconcileAsync(
+                        scope.ServiceProvider.GetRequiredService<AppDbContext>(), options.Value, clock.GetUtcNow(), stoppingToken);
+                    reconciled = true;
+                    if (added > 0)
+                    {
+                        logger.LogInformation("Scheduled {Count} missing event reminders", added);
+                    }
+                }
+
                 while (await SendNextAsync(stoppingToken))
                 {
                 }
