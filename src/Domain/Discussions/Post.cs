@@ -65,11 +65,21 @@ public sealed class Post
 
     public bool IsWrittenBy(Guid? memberId) => AuthorId == memberId;
 
-    public void Edit(string markdown, string html, DateTimeOffset now)
+    /// <summary>
+    /// The author rewrites the post; the earlier text is kept as a revision. A locked thread
+    /// (<paramref name="threadIsLocked"/>, its state as read with the post) is closed to edits as
+    /// it is to replies: locking stops a conversation, including rewriting what was said in it.
+    /// </summary>
+    public void Edit(string markdown, string html, DateTimeOffset now, bool threadIsLocked)
     {
         if (IsDeleted)
         {
             throw new DomainException("A removed post cannot be edited.");
+        }
+
+        if (threadIsLocked)
+        {
+            throw new DomainException("This thread is locked: its posts can no longer be edited.");
         }
 
         RequireBody(markdown);

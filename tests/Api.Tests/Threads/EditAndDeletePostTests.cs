@@ -49,6 +49,26 @@ public sealed class EditAndDeletePostTests(ApiFactory api)
         Assert.Equal(("Mine", 0), (listed.Markdown, listed.RevisionCount));
     }
 
+    [Fact]
+    public async Task A_locked_thread_takes_no_edits_and_keeps_what_was_said()
+    {
+        var author = await Community.JoinAsync(api.CreateClient, "Locked Author");
+        var moderator = await Community.JoinAsync(api.CreateClient, "Locking Moderator", "moderator");
+        var thread = await ThreadsApi.StartAsync(author.Client);
+        var post = await ThreadsApi.ReplyAsync(author.Client, thread.Id, "What I said");
+        using (var locked = await moderator.Client.PostAsync($"/api/v1/threads/{thread.Id}/lock", null))
+        {
+            await ThreadsApi.ExpectAsync(locked, HttpStatusCode.NoContent);
+        }
+
+        using var response = await author.Client.PutAsJsonAsync($"/api/v1/posts/{post.Id}", new { body = "What I wish I had said" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("This thread is locked: its posts can no longer be edited.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var listed = (await ThreadsApi.PostPageAsync(author.Client, thread.Id)).Items.Single(p => p.Id == post.Id);
+        Assert.Equal(("What I said", 0), (listed.Markdown, listed.RevisionCount));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]

@@ -21,7 +21,8 @@ public static class EditPost
             var post = await db.AuthorsPostAsync(command.Caller, command.PostId, "Only the author can edit a post.", cancellationToken);
             var before = (await renderer.RenderAsync(post.Markdown, cancellationToken)).Mentioned;
             var (html, mentioned) = await renderer.RenderAsync(command.Body, cancellationToken);
-            post.Edit(command.Body, html, clock.GetUtcNow());
+            var locked = await db.Threads.Where(t => t.Id == post.ThreadId).Select(t => t.IsLocked).SingleAsync(cancellationToken);
+            post.Edit(command.Body, html, clock.GetUtcNow(), locked);
             await db.SaveChangesAsync(cancellationToken);
             var row = (await db.PostRowAsync(post.Id, cancellationToken))!;
             await live.AppendAsync(StreamNames.Thread(post.ThreadId), ThreadEventKinds.PostEdited, row.ToView(Caller.Anonymous), cancellationToken);
