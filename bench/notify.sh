@@ -10,7 +10,8 @@
 #
 #   --quick        100 members, 20 s (~1 min)
 #   --no-build     use what is already built
-#   anything else  passed to NotifyBench (--members, --rate, --seconds, --followers-choose InApp)
+#   anything else  passed to NotifyBench (--members, --rate, --seconds, --followers-choose InApp,
+#                  --no-send: mail is queued but no SMTP server is configured)
 #
 # Environment: COP_BENCH_POSTGRES, COP_BENCH_OUT as for bench/run.sh.
 set -euo pipefail

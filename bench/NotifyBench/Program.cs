@@ -83,7 +83,9 @@ public static class Program
                 ["Community__Joining"] = "Open",
                 ["Oidc__AccessTokenLifetime"] = "04:00:00",
                 ["Logging__LogLevel__Default"] = "Warning",
-                ["Email__Smtp__Host"] = "127.0.0.1",
+                // --no-send: no SMTP server configured, so mail is queued in the outbox but not sent
+                // (a diagnostic that separates queueing from sending).
+                ["Email__Smtp__Host"] = o.Send ? "127.0.0.1" : string.Empty,
                 ["Email__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Email__Smtp__Security"] = "None",
                 ["Notifications__Enabled"] = notifications ? "true" : "false",
@@ -122,6 +124,12 @@ public static class Program
         // The followers' confirmation emails go before the load, so they neither compete with it nor count in it.
         await using (var db = await NpgsqlDataSource.Create(o.Postgres).OpenConnectionAsync())
         {
+            if (!o.Send)
+            {
+                await using var settle = new NpgsqlCommand("UPDATE outbox_messages SET sent_at = now() WHERE sent_at IS NULL", db);
+                await settle.ExecuteNonQueryAsync();
+            }
+
             var until = DateTime.UtcNow + TimeSpan.FromMinutes(3);
             while (DateTime.UtcNow < until && await ScalarAsync(db, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL") > 0)
             {
@@ -173,7 +181,7 @@ public static class Program
         var drainUntil = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (DateTime.UtcNow < drainUntil
             && (await ScalarAsync(conn, "SELECT count(*) FROM notification_jobs") > 0
-                || await ScalarAsync(conn, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL") > 0))
+                || (o.Send && await ScalarAsync(conn, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL") > 0)))
         {
             await Task.Delay(250);
         }
@@ -313,7 +321,7 @@ public static class Program
     private sealed record RunResult(
         int Replies, int Failed, Percentiles Reply, long Notifications, long ToldOfAll, int Passes, Percentiles RowLag, int Emails, Percentiles MailLag);
 
-    private sealed record Options(string Repo, string Postgres, string Out, string Command, int Members, int Rate, int Seconds, string? Choice)
+    private sealed record Options(string Repo, string Postgres, string Out, string Command, int Members, int Rate, int Seconds, string? Choice, bool Send)
     {
         public static Options Parse(string[] args)
         {
@@ -327,7 +335,8 @@ public static class Program
             return new Options(
                 Value("--repo", "."), Value("--postgres", string.Empty), Value("--out", "."), Value("--command", "bench/notify.sh"),
                 Number("--members", 1000), Number("--rate", 20), Number("--seconds", 60),
-                Value("--followers-choose", string.Empty) is { Length: > 0 } choice ? choice : null);
+                Value("--followers-choose", string.Empty) is { Length: > 0 } choice ? choice : null,
+                !args.Contains("--no-send"));
         }
     }
 }
