@@ -56,14 +56,14 @@ public sealed class LiveHub(
         return new SubscribeResult(stream, visible, Reset: false, lastSeq);
     }
 
-    public async Task Unsubscribe(string stream)
+    public async Task Unsubscribe(string? stream)
     {
         stream = Normalize(stream);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, stream);
         presence.Leave(stream, Context.ConnectionId);
     }
 
-    public async Task Typing(string stream)
+    public async Task Typing(string? stream)
     {
         stream = Normalize(stream);
         if (!presence.IsReading(stream, Context.ConnectionId))
@@ -100,8 +100,9 @@ public sealed class LiveHub(
     }
 
     // Streams are named by their canonical id, as Subscribe answers; accept other spellings of a Guid.
-    private static string Normalize(string stream) =>
-        stream.Split(':', 2) is [var prefix, var id] && Guid.TryParse(id, out var guid) ? $"{prefix}:{guid}" : stream;
+    private static string Normalize(string? stream) =>
+        string.IsNullOrWhiteSpace(stream) ? throw new HubException("Name a stream, such as \"thread:{id}\".")
+        : stream.Split(':', 2) is [var prefix, var id] && Guid.TryParse(id, out var guid) ? $"{prefix}:{guid}" : stream;
 
     private async Task<(IStreamPolicy Policy, string Id)> AuthorizeAsync(string stream)
     {

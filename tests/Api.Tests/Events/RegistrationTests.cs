@@ -162,6 +162,7 @@ public sealed class RegistrationTests(EventsServer api)
         using var csv = await host.Client.GetAsync($"/api/v1/events/{created.Id}/attendees.csv");
         await ThreadsApi.ExpectAsync(csv, HttpStatusCode.OK);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.True(csv.Headers.CacheControl?.NoStore, "The attendee list must not be kept by any cache.");
         var text = await csv.Content.ReadAsStringAsync();
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Name,Email,Organisation,Places,Status,Arrival,Registered at (UTC),Listed,Organisation?", lines[0]);

@@ -21,6 +21,28 @@ public sealed class HubMethodTests(LiveServer api)
     }
 
     [Fact]
+    public async Task A_hub_method_called_without_a_stream_says_so_and_the_connection_stays_usable()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var thread = await ThreadsApi.StartAsync(member.Client);
+        await using var connection = await api.ConnectAsync(member);
+
+        foreach (var method in (string[])["Typing", "Unsubscribe"])
+        {
+            foreach (var stream in (string?[])[null, "", "  "])
+            {
+                var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync(method, stream));
+                Assert.Contains("Name a stream, such as \"thread:{id}\".", error.Message, StringComparison.Ordinal);
+            }
+        }
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<LiveSubscription>("Subscribe", null, 0L));
+        Assert.Contains("There is no such stream.", refused.Message, StringComparison.Ordinal);
+        var subscribed = await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), 0L);
+        Assert.Equal(thread.LastSeq, subscribed.LastSeq);
+    }
+
+    [Fact]
     public async Task Typing_reaches_the_other_readers_once_per_burst_with_the_typists_name()
     {
         var typist = await Community.JoinAsync(api.CreateClient, "Typist");

@@ -104,10 +104,13 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         events.MapGet("/{eventId:guid}/attendees.csv", async Task<FileContentHttpResult> (
-                Guid eventId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                Guid eventId, Caller caller, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var rows = await sender.Send(new ListAttendees.Query(caller, eventId), cancellationToken);
                 var detail = await sender.Send(new GetEvent.Query(caller, eventId), cancellationToken);
+
+                // People's names and addresses: no cache, shared or private, keeps a copy.
+                http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.File(Encoding.UTF8.GetBytes(AttendeeCsv.Write(rows, detail.RegistrationQuestions)), AttendeeCsv.ContentType, "attendees.csv");
             })
             .WithName("ExportAttendees")

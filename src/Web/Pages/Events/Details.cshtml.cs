@@ -84,6 +84,11 @@ public sealed class DetailsModel(ApiClient api) : PageModel
         }
 
         var result = await api.GetEventFileAsync(Id, file.Path, file.FileName, cancellationToken);
+        if (kind == "attendees")
+        {
+            Response.Headers.CacheControl = "no-store"; // people's names and addresses
+        }
+
         return result.Succeeded ? File(result.Value.Content, result.Value.ContentType, result.Value.FileName) : StatusCode(result.Problem.Status);
     }
 
