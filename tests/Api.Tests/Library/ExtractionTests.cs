@@ -71,4 +71,25 @@ public sealed class ExtractionTests(LibraryFactory api)
         Assert.Equal(ExtractionStatus.Failed, seenByMember.Status);
         Assert.Null(seenByMember.Versions[0].ExtractionError);
     }
+
+    [Fact]
+    public async Task A_file_whose_every_try_was_cut_off_is_marked_failed_without_being_read_again()
+    {
+        var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");
+        var paper = await LibraryApi.PublishIndexedAsync(api.Services, funder.Client, TestPdfs.Create($"Fine on its own {TestPdfs.UniqueWord()}"));
+
+        // As a crash loop leaves it: claimed as often as it may be tried, each lease run out
+        // without an outcome. The file itself is readable, so reading it would mark it Indexed.
+        await api.ExecuteAsync("UPDATE paper_versions SET status = 'Indexing' WHERE paper_id = @paper", ("paper", paper.Id));
+        await api.ExecuteAsync($"""
+            INSERT INTO paper_extraction_jobs (version_id, attempts, enqueued_at, locked_until)
+            SELECT id, {ExtractionWorker.MaxAttempts}, now(), now() - interval '1 minute' FROM paper_versions WHERE paper_id = @paper
+            """, ("paper", paper.Id));
+        var waiting = LibraryApi.ProcessedAsync(api.Services, funder.Client, paper.Id);
+        api.Services.GetRequiredService<ExtractionSignal>().Wake();
+        var failed = await waiting;
+
+        Assert.Equal(ExtractionStatus.Failed, failed.Status);
+        Assert.Contains("stopped the server several times", failed.Versions[0].ExtractionError, StringComparison.Ordinal);
+    }
 }

@@ -38,7 +38,9 @@ public sealed class ExtractionSignal
 /// Reads the text of uploaded PDFs in the background, page by page. Jobs are claimed with
 /// FOR UPDATE SKIP LOCKED and a lease, so several Api instances share the queue and a job held by
 /// a crashed one is taken again. A PDF that cannot be read marks its version Failed (shown to the
-/// uploader), never crashes the worker; other errors are retried a few times.
+/// uploader), never crashes the worker; other errors are retried a few times. A job whose tries
+/// never finished (each took the process down) is marked Failed at its next claim, unread, so one
+/// file cannot crash the Api again and again.
 /// </summary>
 public sealed class ExtractionWorker(
     IServiceScopeFactory scopes, ExtractionSignal signal, IOptions<LibraryOptions> options, TimeProvider clock, ILogger<ExtractionWorker> logger)
@@ -100,6 +102,17 @@ public sealed class ExtractionWorker(
         if (version is null)
         {
             await db.Database.ExecuteSqlAsync($"DELETE FROM paper_extraction_jobs WHERE id = {job.Id}", cancellationToken);
+            return true;
+        }
+
+        // Claimed more often than it may be tried: the earlier tries never finished, because
+        // reading this file stopped the process each time (memory, a crash). It is not read again.
+        if (job.Attempts > MaxAttempts)
+        {
+            logger.LogError("Extraction of paper version {VersionId} was cut off {Attempts} times; giving up without reading it again", version.Id, job.Attempts - 1);
+            await FinishAsync(db, job, version, v => v.Failed(
+                "The text of this PDF could not be read: reading it stopped the server several times, so it is not tried again.", clock.GetUtcNow()), [], cancellationToken);
+            signal.Processed(version);
             return true;
         }
 
