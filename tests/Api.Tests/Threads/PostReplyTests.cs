@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CommunityOfPractice.Api.Tests.Threads;
 
 [Collection(ApiCollection.Name)]
@@ -154,5 +157,43 @@ public sealed class PostReplyTests(ApiFactory api)
     {
         using var response = await ThreadsApi.SendReplyAsync(member.Client, threadId, "Said once, sent twice", idempotencyKey: key);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_answers_only_the_request_it_was_made_for_and_expires()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var thread = await ThreadsApi.StartAsync(member.Client);
+        var other = await ThreadsApi.StartAsync(member.Client);
+        var key = Guid.NewGuid().ToString();
+        var first = await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Once", idempotencyKey: key);
+
+        // The same key with another body, in another thread, or on another endpoint: a clear 400, nothing stored.
+        using var otherBody = await ThreadsApi.SendReplyAsync(member.Client, thread.Id, "Something else", idempotencyKey: key);
+        using var otherThread = await ThreadsApi.SendReplyAsync(member.Client, other.Id, "Once", idempotencyKey: key);
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/api/v1/threads") { Content = JsonContent.Create(new { title = "A new thread", body = "Once" }) };
+        start.Headers.Add(ThreadsApi.IdempotencyHeader, key);
+        using var otherEndpoint = await member.Client.SendAsync(start);
+        foreach (var refused in (HttpResponseMessage[])[otherBody, otherThread, otherEndpoint])
+        {
+            var problem = await RegisterMemberTests.AssertValidationProblem(refused);
+            Assert.StartsWith("This Idempotency-Key was already used for a different request.", Assert.Single(problem.Errors["idempotencyKey"]), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, (await ThreadsApi.PostPageAsync(member.Client, thread.Id)).Items.Count);
+        Assert.Single((await ThreadsApi.PostPageAsync(member.Client, other.Id)).Items);
+
+        // The same request again still gets its answer.
+        Assert.Equal(first.Id, (await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Once", idempotencyKey: key)).Id);
+
+        // A day later the key is spent, and may name a new request.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>().Database.ExecuteSqlAsync(
+                $"UPDATE idempotency_records SET created_at = created_at - interval '25 hours' WHERE key = {key}");
+        }
+
+        var later = await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Something else", idempotencyKey: key);
+        Assert.NotEqual(first.Id, later.Id);
     }
 }

@@ -10,6 +10,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => new { r.MemberId, r.Key });
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyMaxLength);
         builder.Property(r => r.Response).HasColumnType("jsonb");
+        builder.Property(r => r.Operation).HasMaxLength(200);
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
         builder.HasIndex(r => r.CreatedAt);
     }
 }
