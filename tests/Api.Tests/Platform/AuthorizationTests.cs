@@ -52,6 +52,27 @@ public sealed class AuthorizationTests(ApiFactory api)
     }
 
     [Theory]
+    [MemberData(nameof(AdminEndpoints))]
+    public async Task An_admins_token_not_issued_for_the_api_is_refused_at_admin_endpoints(string method, string path)
+    {
+        var client = api.CreateClient();
+        using var issued = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "cop-cli",
+            ["username"] = ApiFactory.AdminEmail,
+            ["password"] = ApiFactory.AdminPassword,
+            ["scope"] = "openid profile roles",
+        }));
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        client.Authorize((await issued.ReadAsync<TokenResponse>()).AccessToken);
+
+        using var response = await client.SendAsync(Request(method, path));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
     [MemberData(nameof(PublicEndpoints))]
     public async Task Public_endpoints_answer_strangers(string path)
     {
