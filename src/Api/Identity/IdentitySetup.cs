@@ -86,7 +86,7 @@ public static class IdentitySetup
                 options.SetAccessTokenLifetime(configuration.GetValue("Oidc:AccessTokenLifetime", TimeSpan.FromMinutes(15)));
                 options.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
 
-                AddKeys(options, configuration);
+                AddKeys(options, configuration, builder.Environment);
 
                 // Behind a proxy or in compose the Api is reached under several names; tokens
                 // name the one people and scripts use.
@@ -125,13 +125,22 @@ public static class IdentitySetup
         services.AddRazorPages();
     }
 
-    private static void AddKeys(OpenIddictServerBuilder options, IConfiguration configuration)
+    private static void AddKeys(OpenIddictServerBuilder options, IConfiguration configuration, IHostEnvironment environment)
     {
         // Production: one PFX shared by every Api instance (deploy/README.md). Development and
-        // tests: certificates OpenIddict creates once in the user's certificate store.
+        // tests: certificates OpenIddict creates once in the user's certificate store. Outside
+        // Development a missing certificate stops the start: silently signing with a certificate
+        // of this one machine would sign out everyone at the next deploy, and differ per instance.
         var path = configuration["Oidc:Certificate:Path"];
         if (string.IsNullOrEmpty(path))
         {
+            if (!environment.IsDevelopment() && !configuration.GetValue<bool>("Oidc:UseDevelopmentCertificates"))
+            {
+                throw new InvalidOperationException(
+                    "Oidc:Certificate:Path is not set. Outside Development the Api signs tokens with the certificate it names (a PFX shared by every instance; see deploy/README.md). " +
+                    "To run on this machine's development certificates anyway, set Oidc:UseDevelopmentCertificates=true.");
+            }
+
             options.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
             return;
         }
