@@ -217,4 +217,18 @@ public sealed class PublishPaperTests(LibraryFactory api)
         Assert.Equal(0, api.IncomingCount);
         Assert.Equal(rows, await api.RowsAsync());
     }
+
+    [Fact]
+    public async Task A_pdf_over_the_page_limit_is_refused_on_file_with_the_limit_and_nothing_is_stored()
+    {
+        var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");
+        var title = $"Every page of everything {Guid.NewGuid():N}";
+        var pdf = TestPdfs.Create([.. Enumerable.Range(1, 2_001).Select(n => $"Page {n}")]);
+
+        using var response = await LibraryApi.PostAsync(funder.Client, LibraryApi.Metadata(title), pdf);
+
+        var problem = await RegisterMemberTests.AssertValidationProblem(response);
+        Assert.Equal(["This PDF has 2,001 pages; the library takes PDFs of up to 2,000 pages. Split it into parts, or share a link to it instead."], problem.Errors["file"]);
+        Assert.Empty((await LibraryApi.SearchAsync(funder.Client, $"q={Uri.EscapeDataString(title)}")).Items);
+    }
 }

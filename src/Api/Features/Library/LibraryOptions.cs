@@ -8,6 +8,9 @@ public sealed class LibraryOptions
     /// <summary>Largest PDF accepted, in bytes (default 50 MB).</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>The most pages a PDF may have: a report, even a long one, has far fewer; beyond it the upload is refused on <c>file</c>.</summary>
+    public int MaxPages { get; set; } = 2_000;
+
     /// <summary>Folder for the files on local disk (relative to the Api's content root).</summary>
     public string StoragePath { get; set; } = "App_Data/library";
 

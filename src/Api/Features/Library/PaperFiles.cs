@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Library;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Features.Library;
 
@@ -12,7 +13,8 @@ namespace CommunityOfPractice.Api.Features.Library;
 /// failed upload leaves no orphan file and no half row. After commit the extraction worker is
 /// woken (before it, the worker would not see the queued job).
 /// </summary>
-public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, ExtractionSignal signal, ILogger<PaperFiles> logger)
+public sealed class PaperFiles(
+    AppDbContext db, IPaperStorage storage, ExtractionSignal signal, IOptions<LibraryOptions> options, ILogger<PaperFiles> logger)
 {
     public async Task<T> StoreThenRecordAsync<T>(ReceivedFile? file, Func<StoredFile?, ValueTask<T>> record, CancellationToken cancellationToken)
     {
@@ -20,7 +22,7 @@ public sealed class PaperFiles(AppDbContext db, IPaperStorage storage, Extractio
         var added = false;
         if (file is not null)
         {
-            var pageCount = PaperUpload.InspectPdf(file);
+            var pageCount = PaperUpload.InspectPdf(file, options.Value.MaxPages);
             added = await storage.PutAsync(file.Sha256, file.Path, file.SizeBytes, cancellationToken);
             stored = new StoredFile(file.Sha256, file.SizeBytes, file.FileName, pageCount);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CommunityOfPractice.Domain.Library;
@@ -108,9 +109,10 @@ public static class PaperUpload
 
     /// <summary>
     /// Checks by content, not by name or declared type: PDF magic bytes (else 415), then PdfPig
-    /// must open it and count its pages (else 400). Returns the page count.
+    /// must open it and count its pages (else 400), and they must be at most
+    /// <paramref name="maxPages"/> (else 400, naming the limit). Returns the page count.
     /// </summary>
-    public static int InspectPdf(ReceivedFile file)
+    public static int InspectPdf(ReceivedFile file, int maxPages)
     {
         if (file.SizeBytes == 0)
         {
@@ -126,6 +128,7 @@ public static class PaperUpload
             }
         }
 
+        int pageCount;
         try
         {
             // From a stream, so PdfPig reads what it needs rather than the whole file into memory.
@@ -138,12 +141,17 @@ public static class PaperUpload
             }
 
             _ = document.GetPage(1);
-            return pages;
+            pageCount = pages;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             throw new ValidationException([new ValidationFailure("file", "This PDF is damaged and could not be opened. Export it again and retry.")]);
         }
+
+        return pageCount <= maxPages
+            ? pageCount
+            : throw new ValidationException([new ValidationFailure("file", string.Create(CultureInfo.InvariantCulture,
+                $"This PDF has {pageCount:N0} pages; the library takes PDFs of up to {maxPages:N0} pages. Split it into parts, or share a link to it instead."))]);
     }
 
     /// <summary>A name safe in Content-Disposition and on any disk: letters, digits, dot, dash, underscore; ends in .pdf.</summary>
