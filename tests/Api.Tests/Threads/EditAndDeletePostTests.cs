@@ -66,7 +66,8 @@ public sealed class EditAndDeletePostTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("This thread is locked: its posts can no longer be edited.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var listed = (await ThreadsApi.PostPageAsync(author.Client, thread.Id)).Items.Single(p => p.Id == post.Id);
-        Assert.Equal(("What I said", 0), (listed.Markdown, listed.RevisionCount));
+        Assert.Equal(("What I said", 0, false), (listed.Markdown, listed.RevisionCount, listed.CanEdit));
+        Assert.True(listed.CanDelete);
     }
 
     [Theory]

@@ -11,8 +11,10 @@ public static class GetPost
     {
         public async ValueTask<PostView> Handle(Query query, CancellationToken cancellationToken)
         {
-            var row = await db.Posts.AsNoTracking().Where(p => p.Id == query.PostId).Select(PostProjection.Row(db)).SingleOrDefaultAsync(cancellationToken);
-            return row?.ToView(query.Caller) ?? throw new NotFoundException("There is no such post.");
+            var row = await db.Posts.AsNoTracking().Where(p => p.Id == query.PostId).Select(PostProjection.Row(db)).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("There is no such post.");
+            var locked = await db.Threads.Where(t => t.Id == row.ThreadId).Select(t => t.IsLocked).SingleAsync(cancellationToken);
+            return row.ToView(query.Caller, locked);
         }
     }
 }

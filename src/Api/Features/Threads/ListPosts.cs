@@ -27,10 +27,8 @@ public static class ListPosts
             // The sequence number is read first: events after it may already be in the page, and
             // the client drops those duplicates; read after, one could be missed.
             var lastSeq = await db.LastSeqAsync(StreamNames.Thread(query.ThreadId), cancellationToken);
-            if (lastSeq == 0 && !await db.Threads.AnyAsync(t => t.Id == query.ThreadId, cancellationToken))
-            {
-                throw new NotFoundException("There is no such thread.");
-            }
+            var locked = await db.Threads.Where(t => t.Id == query.ThreadId).Select(t => (bool?)t.IsLocked).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("There is no such thread.");
 
             var limit = query.Limit ?? DefaultLimit;
             var after = query.After ?? 0;
@@ -41,7 +39,7 @@ public static class ListPosts
                 .Select(PostProjection.Row(db))
                 .ToListAsync(cancellationToken);
             var next = rows.Count > limit ? rows[limit - 1].Number : (int?)null;
-            return new PostPage([.. rows.Take(limit).Select(r => r.ToView(query.Caller))], next, lastSeq);
+            return new PostPage([.. rows.Take(limit).Select(r => r.ToView(query.Caller, locked))], next, lastSeq);
         }
     }
 }

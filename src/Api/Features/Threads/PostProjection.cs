@@ -35,7 +35,8 @@ internal static class PostProjection
                 db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.Markdown).FirstOrDefault() ?? "",
                 db.Posts.Where(q => q.Id == p.QuotedPostId).Select(q => q.IsDeleted || q.IsHidden).FirstOrDefault()));
 
-    public static PostView ToView(this PostRow row, Caller reader)
+    /// <summary>The post for this reader; <paramref name="threadIsLocked"/> (when the caller knows it) takes away Edit, as the server would refuse it.</summary>
+    public static PostView ToView(this PostRow row, Caller reader, bool threadIsLocked = false)
     {
         var isAuthor = reader.Is(row.AuthorId);
         var showContent = !row.IsDeleted && (!row.IsHidden || reader.SeesHiddenContent());
@@ -48,7 +49,7 @@ internal static class PostProjection
                 : null,
             row.CreatedAt, row.EditedAt, row.RevisionCount, row.IsDeleted, row.IsHidden,
             row.IsHidden && (isAuthor || reader.SeesHiddenContent()) ? row.HiddenReason : null,
-            CanEdit: isAuthor && !row.IsDeleted,
+            CanEdit: isAuthor && !row.IsDeleted && !threadIsLocked,
             CanDelete: isAuthor && !row.IsDeleted);
     }
 
