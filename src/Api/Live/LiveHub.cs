@@ -10,6 +10,11 @@ public sealed class LiveOptions
 {
     /// <summary>How far behind a client may be and still catch up; further behind, it reloads.</summary>
     public int CatchUpLimit { get; set; } = 1000;
+
+    /// <summary>How long stored events are kept for catching up (the last of each stream stays); see <see cref="StreamEventPruner"/>.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
@@ -51,6 +56,12 @@ public sealed class LiveHub(
             .OrderBy(e => e.Seq)
             .Take(limit)
             .ToListAsync(Context.ConnectionAborted);
+        // Events this client lacks were pruned (older than the retention): it cannot catch up, only reset.
+        if (stored.Count > 0 && stored[0].Seq != Math.Max(afterSeq, 0) + 1)
+        {
+            return new SubscribeResult(stream, [], Reset: true, lastSeq);
+        }
+
         var events = stored.Select(e => new StreamEvent(e.Stream, e.Seq, e.Kind, System.Text.Json.JsonDocument.Parse(e.Data).RootElement)).ToList();
         var visible = await policy.ForReaderAsync(id, events, Caller.From(Context.User!), Context.ConnectionAborted);
         return new SubscribeResult(stream, visible, Reset: false, lastSeq);

@@ -61,6 +61,9 @@ internal sealed class StreamEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(e => e.Stream).HasMaxLength(100);
         builder.Property(e => e.Kind).HasMaxLength(40);
         builder.Property(e => e.Data).HasColumnType("jsonb");
+
+        // What the pruner looks for: the oldest first.
+        builder.HasIndex(e => e.OccurredAt);
     }
 }
 

@@ -328,6 +328,9 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.HasKey("Stream", "Seq")
                         .HasName("pk_stream_events");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_stream_events_occurred_at");
+
                     b.ToTable("stream_events", (string)null);
                 });
 
