@@ -32,25 +32,10 @@ public static class NotificationsApi
     /// Notifications are fanned out after the cause commits: asks until <paramref name="done"/>
     /// holds for the newest page, or fails after <paramref name="timeout"/> (10 s by default).
     /// </summary>
-    public static async Task<NotificationPage> WaitForAsync(HttpClient client, Func<NotificationPage, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var page = await ListAsync(client, limit: 100);
-            if (done(page))
-            {
-                return page;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The notifications never got there; the last page had {page.Items.Count}: {string.Join(" | ", page.Items.Select(n => n.Title))}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<NotificationPage> WaitForAsync(HttpClient client, Func<NotificationPage, bool> done, TimeSpan? timeout = null) =>
+        Eventually.ReadsAsync(() => ListAsync(client, limit: 100), done,
+            page => $"The notifications never got there; the last page had {page.Items.Count}: {string.Join(" | ", page.Items.Select(n => n.Title))}",
+            timeout ?? TimeSpan.FromSeconds(10));
 
     public static Task<NotificationPage> WaitForKindAsync(HttpClient client, NotificationKind kind, int count = 1) =>
         WaitForAsync(client, page => page.Items.Count(n => n.Kind == kind) >= count);

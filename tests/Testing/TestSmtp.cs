@@ -16,6 +16,9 @@ namespace CommunityOfPractice.Testing;
 public sealed class TestSmtp : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _received = new();
+
+    // Completed (and replaced) each time a message arrives: what a waiter awaits instead of polling.
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _running;
     private Task? _server;
 
@@ -51,7 +54,7 @@ public sealed class TestSmtp : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received, Refusing, () => Delay));
+        services.Add(new Store(_received, Refusing, () => Delay, Arrived));
         _running = new CancellationTokenSource();
         _server = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
     }
@@ -80,23 +83,30 @@ public sealed class TestSmtp : IAsyncDisposable
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> match, int count = 1, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < until)
+        while (true)
         {
+            // Taken before looking, so a message that arrives in between completes it.
+            var arrival = Volatile.Read(ref _arrival).Task;
             var found = _received.Where(match).ToList();
             if (found.Count >= count)
             {
                 return found;
             }
 
-            await Task.Delay(100);
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await arrival.WaitAsync(left).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default))
+            {
+                throw new TimeoutException($"{count} matching messages did not arrive; {_received.Count(match)} did.");
+            }
         }
-
-        throw new TimeoutException($"{count} matching messages did not arrive; {_received.Count(match)} did.");
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refusing, Func<TimeSpan> delay) : MessageStore
+    private void Arrived() =>
+        Interlocked.Exchange(ref _arrival, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, int> refusing, Func<TimeSpan> delay, Action arrived) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -116,6 +126,7 @@ public sealed class TestSmtp : IAsyncDisposable
 
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            arrived();
             return SmtpResponse.Ok;
         }
     }

@@ -156,14 +156,14 @@ public sealed class NotificationFanOut(
 
     /// <summary>
     /// One statement for a pass. Per recipient of the pass's jobs (those named, and a thread's
-    /// followers as they are now who have not read that far yet, less those excepted): how many of the jobs tell them, and the
-    /// words of the newest of those. Then, for those who still may be told and have not turned the
-    /// kind off: an unread notification about the same thing is counted up (and takes the member's
-    /// choice as it is now, so what they turned to in-app since is not emailed); for everyone else a
-    /// notification is added, with its unread counter, its stream number (both taken in member
-    /// order, so two passes for the same people lock the same rows in the same order) and its
-    /// stream event. The rows returned are the stream events, and one row without a stream that
-    /// counts the notifications counted up (the bell's count has not moved for those).
+    /// followers as they are now who have not read that far yet, less those excepted): how many of the
+    /// jobs tell them, and the words of the newest of those. Then, for those who still may be told and
+    /// have not turned the kind off: an unread notification about the same thing is counted up (and
+    /// takes the member's choice as it is now, so what they turned to in-app since is not emailed); for
+    /// everyone else a notification is added, with its unread counter, its stream number (both taken in
+    /// member order, so two passes for the same people lock the same rows in the same order) and its
+    /// stream event. The rows returned are the stream events, and one row without a stream that counts
+    /// the notifications counted up (the bell's count has not moved for those).
     /// </summary>
     private static FormattableString FanOut(NotificationJob job, Guid[] jobs, DateTimeOffset now)
     {

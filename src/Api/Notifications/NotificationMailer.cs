@@ -59,11 +59,11 @@ public sealed class NotificationMailer(
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var since = now - options.Value.EmailWindow;
             var groups = await db.Database.SqlQuery<Due>($"""
-                SELECT n.member_id, COALESCE(n.group_key, n.id::text) AS key
+                SELECT n.member_id, COALESCE(n.group_key, n.id::text) AS key, n.group_key IS NOT NULL AS windowed
                 FROM notifications n
                 LEFT JOIN notification_email_log l ON l.member_id = n.member_id AND l.group_key = n.group_key
                 WHERE n.delivery = 'Email' AND n.emailed_at IS NULL AND (l.sent_at IS NULL OR l.sent_at <= {since})
-                GROUP BY 1, 2 LIMIT {BatchSize}
+                GROUP BY 1, 2, 3 LIMIT {BatchSize}
                 """).ToListAsync(cancellationToken);
             foreach (var chunk in groups.Chunk(GroupsPerTransaction))
             {
@@ -112,22 +112,18 @@ public sealed class NotificationMailer(
             // A thing's log row is its lock: two instances cannot both open a window for it. A
             // group another instance holds is skipped (that instance sends it); one whose window is
             // still open waits for it to end.
-            var threads = groups.Where(g => !Guid.TryParse(g.Key, out _)).ToArray();
-            Guid[] members = [.. threads.Select(g => g.MemberId)];
-            string[] keys = [.. threads.Select(g => g.Key)];
+            var (members, keys) = Pairs(groups.Where(g => g.Windowed));
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO notification_email_log (member_id, group_key, sent_at)
                 SELECT m, k, '-infinity' FROM unnest({members}, {keys}) AS t(m, k)
                 ON CONFLICT DO NOTHING
                 """, cancellationToken);
             var open = await db.Database.SqlQuery<Due>($"""
-                SELECT member_id, group_key AS key FROM notification_email_log
+                SELECT member_id, group_key AS key, TRUE AS windowed FROM notification_email_log
                 WHERE (member_id, group_key) IN (SELECT m, k FROM unnest({members}, {keys}) AS t(m, k)) AND sent_at <= {since}
                 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken);
-            var sending = open.Concat(groups.Where(g => Guid.TryParse(g.Key, out _))).ToArray();
-            Guid[] sendingMembers = [.. sending.Select(g => g.MemberId)];
-            string[] sendingKeys = [.. sending.Select(g => g.Key)];
+            var (sendingMembers, sendingKeys) = Pairs(open.Concat(groups.Where(g => !g.Windowed)));
             var waiting = await db.Set<Notification>()
                 .FromSql($"""
                     SELECT * FROM notifications
@@ -135,38 +131,14 @@ public sealed class NotificationMailer(
                       AND delivery = 'Email' AND emailed_at IS NULL
                     ORDER BY created_at FOR UPDATE SKIP LOCKED
                     """).AsNoTracking().ToListAsync(cancellationToken);
-            if (waiting.Count == 0)
-            {
-                return 0;
-            }
+            var sent = await QueueAsync(db, outbox, waiting,
+                n => new Due(n.MemberId, n.GroupKey ?? n.Id.ToString(), n.GroupKey is not null), NotificationEmails.AtOnce, now, cancellationToken);
 
-            Guid[] ids = [.. waiting.Select(n => n.Id)];
-            await db.Database.ExecuteSqlAsync($"UPDATE notifications SET emailed_at = {now} WHERE id = ANY({ids})", cancellationToken);
-            Guid[] told = [.. waiting.Select(n => n.MemberId).Distinct()];
-            var addresses = await db.Users.Where(u => told.Contains(u.Id) && u.EmailRefused == null)
-                .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
-
-            // What the member read under the bell before its email went is not emailed.
-            var sent = new List<(Guid MemberId, string Key)>();
-            foreach (var group in waiting.GroupBy(n => (n.MemberId, Key: n.GroupKey ?? n.Id.ToString())))
-            {
-                var unread = group.Where(n => !n.IsRead).ToList();
-                if (unread.Count > 0 && addresses.GetValueOrDefault(group.Key.MemberId) is { Length: > 0 } email)
-                {
-                    outbox.Add($"notification-{unread[0].Kind}".ToLowerInvariant(), email,
-                        NotificationEmails.AtOnce(unread, links.For(group.Key.MemberId, unread[0].Kind)));
-                    sent.Add(group.Key);
-                }
-            }
-
-            var windows = sent.Where(g => !Guid.TryParse(g.Key, out _)).ToArray();
-            Guid[] windowMembers = [.. windows.Select(g => g.MemberId)];
-            string[] windowKeys = [.. windows.Select(g => g.Key)];
+            var (windowMembers, windowKeys) = Pairs(sent.Where(g => g.Windowed));
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE notification_email_log SET sent_at = {now}
                 WHERE (member_id, group_key) IN (SELECT m, k FROM unnest({windowMembers}, {windowKeys}) AS t(m, k))
                 """, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return sent.Count;
         }, cancellationToken);
 
@@ -192,34 +164,52 @@ public sealed class NotificationMailer(
                     WHERE member_id = {memberId} AND delivery = {name} AND emailed_at IS NULL AND created_at < {start}
                     ORDER BY created_at
                     """).AsNoTracking().ToListAsync(cancellationToken);
-            var sent = await QueueAsync(db, outbox, memberId, waiting, (items, links) => NotificationEmails.Digest(delivery, items, links), clock.GetUtcNow(), cancellationToken);
+            var sent = await QueueAsync(db, outbox, waiting, n => n.MemberId,
+                (items, links) => NotificationEmails.Digest(delivery, items, links), clock.GetUtcNow(), cancellationToken);
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE notification_digests SET period_start = {start} WHERE member_id = {memberId} AND delivery = {name}", cancellationToken);
-            return sent;
+            return sent.Count > 0;
         }, cancellationToken);
 
-    /// <summary>Marks the notifications emailed and, for the unread ones, queues the email; returns whether one was queued.</summary>
-    private async Task<bool> QueueAsync(
-        AppDbContext db, Outbox outbox, Guid memberId, List<Notification> waiting,
+    /// <summary>
+    /// Marks the notifications emailed and queues one email per group (<paramref name="groupOf"/>)
+    /// that has something unread, to members whose address takes mail; returns the groups emailed.
+    /// </summary>
+    private async Task<List<TGroup>> QueueAsync<TGroup>(
+        AppDbContext db, Outbox outbox, List<Notification> waiting, Func<Notification, TGroup> groupOf,
         Func<IReadOnlyList<Notification>, EmailLinks, EmailContent> compose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (waiting.Count == 0)
         {
-            return false;
+            return [];
         }
 
-        var ids = waiting.Select(n => n.Id).ToArray();
+        Guid[] ids = [.. waiting.Select(n => n.Id)];
         await db.Database.ExecuteSqlAsync($"UPDATE notifications SET emailed_at = {now} WHERE id = ANY({ids})", cancellationToken);
-        var unread = waiting.Where(n => !n.IsRead).ToList();
-        var email = await db.Users.Where(u => u.Id == memberId && u.EmailRefused == null).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        if (unread.Count == 0 || string.IsNullOrEmpty(email))
+        Guid[] told = [.. waiting.Select(n => n.MemberId).Distinct()];
+        var addresses = await db.Users.Where(u => told.Contains(u.Id) && u.EmailRefused == null)
+            .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+
+        // What the member read under the bell before its email went is not emailed.
+        var sent = new List<TGroup>();
+        foreach (var group in waiting.GroupBy(groupOf))
         {
-            return false;
+            var unread = group.Where(n => !n.IsRead).ToList();
+            if (unread.Count > 0 && addresses.GetValueOrDefault(unread[0].MemberId) is { Length: > 0 } email)
+            {
+                outbox.Add($"notification-{unread[0].Kind}".ToLowerInvariant(), email, compose(unread, links.For(unread[0].MemberId, unread[0].Kind)));
+                sent.Add(group.Key);
+            }
         }
 
-        outbox.Add($"notification-{unread[0].Kind}".ToLowerInvariant(), email, compose(unread, links.For(memberId, unread[0].Kind)));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return sent;
+    }
+
+    private static (Guid[] Members, string[] Keys) Pairs(IEnumerable<Due> groups)
+    {
+        var list = groups.ToList();
+        return ([.. list.Select(g => g.MemberId)], [.. list.Select(g => g.Key)]);
     }
 
     private async Task<T> InTransactionAsync<T>(Func<AppDbContext, Outbox, Task<T>> work, CancellationToken cancellationToken)
@@ -237,5 +227,6 @@ public sealed class NotificationMailer(
         });
     }
 
-    private sealed record Due(Guid MemberId, string Key);
+    /// <summary>A member's waiting news about one thing; <see cref="Windowed"/> when the thing is a group key with an email window (else the key is one notification's id).</summary>
+    private sealed record Due(Guid MemberId, string Key, bool Windowed);
 }

@@ -23,10 +23,7 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOption
             return;
         }
 
-        db.Set<NotificationJob>().Add(NotificationJob.For(kind, members, message, clock.GetUtcNow()));
-
-        // Early is harmless: the fan-out finds nothing until the caller commits, and polls anyway.
-        signal.Wake();
+        Enqueue(NotificationJob.For(kind, members, message, clock.GetUtcNow()));
     }
 
     /// <summary>
@@ -43,9 +40,16 @@ public sealed class Notifier(AppDbContext db, NotificationSignal signal, IOption
             return;
         }
 
-        Guid[] excluded = [.. except, .. actor is { } a ? [a] : Array.Empty<Guid>()];
-        var members = alsoTell.Except(excluded).Distinct().ToArray();
-        db.Set<NotificationJob>().Add(NotificationJob.For(kind, members, message, clock.GetUtcNow(), (threadId, postNumber), [.. excluded.Distinct()]));
+        Guid[] excluded = [.. except.Append(actor ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct()];
+        Guid[] members = [.. alsoTell.Except(excluded)];
+        Enqueue(NotificationJob.For(kind, members, message, clock.GetUtcNow(), (threadId, postNumber), excluded));
+    }
+
+    private void Enqueue(NotificationJob job)
+    {
+        db.Set<NotificationJob>().Add(job);
+
+        // Early is harmless: the fan-out finds nothing until the caller commits, and polls anyway.
         signal.Wake();
     }
 

@@ -1,10 +1,8 @@
-using System.Text;
 using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CommunityOfPractice.Api.Features.Account;
 
@@ -49,7 +47,7 @@ public static class ChangeMyEmail
                 throw new ValidationException([new ValidationFailure(nameof(Command.NewEmail), "That is already your address.")]);
             }
 
-            var name = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.Email!;
+            var name = await db.NameToGreetAsync(user, cancellationToken);
             if (await users.FindByEmailAsync(newEmail) is not null)
             {
                 outbox.Add(Kind, newEmail, AccountEmails.AddressHasAccount(AccountLinks.SignIn(configuration)));
@@ -57,7 +55,7 @@ public static class ChangeMyEmail
                 return Unit.Value;
             }
 
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateChangeEmailTokenAsync(user, newEmail)));
+            var code = AccountLinks.Code(await users.GenerateChangeEmailTokenAsync(user, newEmail));
             var link = $"{AccountLinks.ApiBase(configuration)}/account/confirm-email-change?member={user.Id}&email={Uri.EscapeDataString(newEmail)}&code={code}";
             user.PendingEmail = newEmail;
             outbox.Add(Kind, newEmail, AccountEmails.ConfirmNewAddress(name, link));

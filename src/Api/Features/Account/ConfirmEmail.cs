@@ -1,7 +1,5 @@
-using System.Text;
 using CommunityOfPractice.Api.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CommunityOfPractice.Api.Features.Account;
 
@@ -13,7 +11,7 @@ public static class ConfirmEmail
     /// <summary>The absolute link of the confirmation email: the Api's page, which confirms and says so.</summary>
     public static async Task<string> LinkAsync(UserManager<AppUser> users, AppUser user, IConfiguration configuration)
     {
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var code = AccountLinks.Code(await users.GenerateEmailConfirmationTokenAsync(user));
         return $"{AccountLinks.ApiBase(configuration)}/account/confirm-email?member={user.Id}&code={code}";
     }
 
@@ -38,17 +36,7 @@ public static class ConfirmEmail
                 return false;
             }
 
-            string token;
-            try
-            {
-                token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(command.Code));
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-
-            if (!(await users.ConfirmEmailAsync(user, token)).Succeeded)
+            if (!AccountLinks.TryReadCode(command.Code, out var token) || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
             {
                 return false;
             }

@@ -1,9 +1,7 @@
-using System.Text;
 using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CommunityOfPractice.Api.Features.Account;
 
@@ -38,17 +36,7 @@ public static class ConfirmEmailChange
                 return false; // no such account, or the address was taken since the link was sent
             }
 
-            string token;
-            try
-            {
-                token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(command.Code));
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-
-            if (!(await users.ChangeEmailAsync(user, command.NewEmail, token)).Succeeded)
+            if (!AccountLinks.TryReadCode(command.Code, out var token) || !(await users.ChangeEmailAsync(user, command.NewEmail, token)).Succeeded)
             {
                 return false;
             }
@@ -62,7 +50,7 @@ public static class ConfirmEmailChange
                 throw new InvalidOperationException("The account could not take its new address.");
             }
 
-            var name = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? command.NewEmail;
+            var name = await db.NameToGreetAsync(user, cancellationToken);
             outbox.Add(NoticeKind, oldEmail, AccountEmails.AddressChanged(name, ChangeMyEmail.Masked(command.NewEmail)));
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -1,9 +1,7 @@
-using System.Text;
 using CommunityOfPractice.Api.Emails;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CommunityOfPractice.Api.Features.Account;
 
@@ -36,7 +34,7 @@ public static class RequestPasswordReset
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var code = AccountLinks.Code(token);
             var link = $"{AccountLinks.ApiBase(configuration)}/account/reset-password?member={user.Id}&code={code}";
             outbox.Add(Kind, user.Email, AccountEmails.PasswordReset(link));
             await db.SaveChangesAsync(cancellationToken);

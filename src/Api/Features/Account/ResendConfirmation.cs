@@ -29,7 +29,7 @@ public static class ResendConfirmation
                 return Unit.Value;
             }
 
-            var name = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? user.Email;
+            var name = await db.NameToGreetAsync(user, cancellationToken);
             outbox.Add(ConfirmEmail.Kind, user.Email, AccountEmails.ConfirmAddress(name, await ConfirmEmail.LinkAsync(users, user, configuration)));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

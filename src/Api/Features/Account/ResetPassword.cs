@@ -1,8 +1,6 @@
-using System.Text;
 using CommunityOfPractice.Api.Identity;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 
 namespace CommunityOfPractice.Api.Features.Account;
@@ -33,17 +31,7 @@ public static class ResetPassword
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(command.MemberId.ToString());
-            string token;
-            try
-            {
-                token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(command.Code));
-            }
-            catch (FormatException)
-            {
-                token = string.Empty;
-            }
-
-            if (user is null || token.Length == 0)
+            if (user is null || !AccountLinks.TryReadCode(command.Code, out var token))
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.Code), ExpiredMessage)]);
             }
