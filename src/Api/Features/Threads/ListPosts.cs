@@ -24,11 +24,14 @@ public static class ListPosts
     {
         public async ValueTask<PostPage> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The sequence number is read first: events after it may already be in the page, and
-            // the client drops those duplicates; read after, one could be missed.
-            var lastSeq = await db.LastSeqAsync(StreamNames.Thread(query.ThreadId), cancellationToken);
-            var locked = await db.Threads.Where(t => t.Id == query.ThreadId).Select(t => (bool?)t.IsLocked).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("There is no such thread.");
+            // The sequence number is read first (with the thread's lock, in one round trip): events
+            // after it may already be in the page, and the client drops those duplicates; read
+            // after, one could be missed.
+            var stream = StreamNames.Thread(query.ThreadId);
+            var thread = await db.Threads.Where(t => t.Id == query.ThreadId)
+                .Select(t => new { t.IsLocked, LastSeq = db.Set<StreamCounter>().Where(s => s.Name == stream).Select(s => s.LastSeq).FirstOrDefault() })
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("There is no such thread.");
+            var (locked, lastSeq) = (thread.IsLocked, thread.LastSeq);
 
             var limit = query.Limit ?? DefaultLimit;
             var after = query.After ?? 0;
