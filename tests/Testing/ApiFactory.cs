@@ -32,6 +32,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Uploaded papers go to a folder of this test run, not into the source tree.
         // Replies to one thread gather a quarter of a second before they are fanned out, not two.
         ["Notifications:GatherFor"] = "00:00:00.250",
+        // Live connections hear of a change of access within a fifth of a second, not two.
+        ["Live:AccessRecheckInterval"] = "00:00:00.200",
         ["Library:StoragePath"] = Path.Combine(Path.GetTempPath(), $"cop-library-{Guid.NewGuid():N}"),
     };
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using CommunityOfPractice.Api.Data.Seeding;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
@@ -40,6 +42,7 @@ public static class IdentitySetup
                 options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName);
 
@@ -50,6 +53,7 @@ public static class IdentitySetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
+            options.Events.OnValidatePrincipal = RefuseEndedSignInAsync;
         });
 
         // Everything else (endpoints, hub) authenticates bearer tokens from the OIDC server.
@@ -69,7 +73,8 @@ public static class IdentitySetup
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token")
-                    .SetEndSessionEndpointUris("connect/logout");
+                    .SetEndSessionEndpointUris("connect/logout")
+                    .SetUserInfoEndpointUris("connect/userinfo");
 
                 options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
@@ -98,7 +103,8 @@ public static class IdentitySetup
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
                 if (builder.Environment.IsDevelopment() || configuration.GetValue<bool>("Oidc:AllowHttp"))
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
@@ -107,6 +113,12 @@ public static class IdentitySetup
             .AddValidation(options =>
             {
                 options.UseLocalServer();
+
+                // Every access token is checked against its stored entry and its session (one
+                // indexed read each): a session ended by signing out, a suspension or a deletion
+                // stops at its next request instead of running on until the token expires.
+                options.EnableTokenEntryValidation();
+                options.EnableAuthorizationEntryValidation();
 
                 // Tokens travel in the Authorization header only (the Web's proxy adds it for the
                 // hub), so they never land in URLs and access logs.
@@ -118,11 +130,29 @@ public static class IdentitySetup
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.Configure<OidcClientOptions>(configuration.GetSection("Oidc"));
         services.AddScoped<AccountFactory>();
+        services.AddScoped<SignInSessions>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<ISeeder, ReferenceDataSeeder>();
         services.AddScoped<ISeeder, OidcClientSeeder>();
         services.AddScoped<ISeeder, AdminSeeder>();
         services.AddRazorPages();
+    }
+
+    // Identity's own check (the security stamp) first; then: not signed out since, not suspended.
+    private static async Task RefuseEndedSignInAsync(CookieValidatePrincipalContext context)
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is null)
+        {
+            return;
+        }
+
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
+        if (await users.GetUserAsync(context.Principal) is not { } user || !SignInSessions.CookieStillStands(user, context.Properties.IssuedUtc))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     private static void AddKeys(OpenIddictServerBuilder options, IConfiguration configuration, IHostEnvironment environment)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -19,7 +20,12 @@ public static class OidcEndpoints
     {
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
         app.MapPost("/connect/token", ExchangeAsync).ExcludeFromDescription().DisableAntiforgery();
-        app.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).ExcludeFromDescription().DisableAntiforgery();
+        // Signing out changes state, so only a POST carrying the sign-out page's antiforgery token
+        // does it; a GET (how applications send people here) shows that page.
+        app.MapGet("/connect/logout", (HttpContext context) => Results.Redirect("/account/logout" + context.Request.QueryString))
+            .ExcludeFromDescription();
+        app.MapPost("/connect/logout", EndSessionAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapRazorPages();
     }
 
@@ -72,7 +78,7 @@ public static class OidcEndpoints
             if (!check.Succeeded)
             {
                 return Forbid(Errors.InvalidGrant, check.IsNotAllowed
-                    ? "This account cannot sign in yet: confirm the email address first."
+                    ? AppSignInManager.NotAllowedMessage(user)
                     : "The email or password is not right.");
             }
 
@@ -88,7 +94,9 @@ public static class OidcEndpoints
             var user = stored.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
             if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
             {
-                return Forbid(Errors.InvalidGrant, "This session is no longer valid. Sign in again.");
+                return Forbid(Errors.InvalidGrant, user?.IsSuspended == true
+                    ? AppSignInManager.NotAllowedMessage(user)
+                    : "This session is no longer valid. Sign in again.");
             }
 
             var principal = await principals.CreateAsync(user, stored.Principal!.GetScopes(), context.RequestAborted);
@@ -98,10 +106,62 @@ public static class OidcEndpoints
         return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 
-    private static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<AppUser> signIn)
+    private static async Task<IResult> EndSessionAsync(
+        HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users, TimeProvider clock)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign out from the sign-out page",
+                detail: "This sign-out did not come from the sign-out page. Open it and press Sign out.");
+        }
+
+        // The browser's sign-in cookie stops standing wherever it was copied, not only here.
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (cookie.Principal is { } principal && await users.GetUserAsync(principal) is { } user)
+        {
+            user.SignedOutAt = clock.GetUtcNow();
+            await users.UpdateAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
+    }
+
+    /// <summary>
+    /// OIDC UserInfo: the claims the access token's scopes allow, read fresh. OpenIddict has already
+    /// checked the token (issued by this server, for openid, still valid).
+    /// </summary>
+    private static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<AppUser> users, AppDbContext db)
+    {
+        var token = (await context.AuthenticateAsync(Server)).Principal;
+        var user = token?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (token is null || user is null || user.IsSuspended)
+        {
+            return Results.Challenge(new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The access token is no longer valid.",
+            }), [Server]);
+        }
+
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.Id.ToString() };
+        if (token.HasScope(Scopes.Profile))
+        {
+            claims[Claims.Name] = await db.Members.Where(m => m.Id == user.Id).Select(m => m.DisplayName).SingleOrDefaultAsync() ?? user.Email!;
+        }
+
+        if (token.HasScope(Scopes.Email))
+        {
+            claims[Claims.Email] = user.Email!;
+            claims[Claims.EmailVerified] = user.EmailConfirmed;
+        }
+
+        if (token.HasScope(Scopes.Roles))
+        {
+            claims[Claims.Role] = await users.GetRolesAsync(user);
+        }
+
+        return Results.Ok(claims);
     }
 
     private static IResult Forbid(string error, string description) => Results.Forbid(

@@ -20,3 +20,9 @@ public sealed class UnsupportedContentException(string field, string message) : 
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The request is well formed but cannot be taken as sent (a key reused for another request): 422, on a field.</summary>
+public sealed class UnprocessableException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

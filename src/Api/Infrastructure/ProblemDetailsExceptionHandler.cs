@@ -29,6 +29,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status415UnsupportedMediaType,
                 Title = "This kind of file is not accepted",
             },
+            UnprocessableException unprocessable => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [unprocessable.Field] = [unprocessable.Message] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "This request cannot be taken as sent",
+            },
             ConflictException or DomainException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this at the same time. Reload and try again."),

@@ -15,6 +15,9 @@ public sealed class LiveOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often each instance asks whose access changed (<see cref="AccessRecheck"/>): the most a revoked reader keeps hearing.</summary>
+    public TimeSpan AccessRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>
@@ -23,7 +26,12 @@ public sealed class LiveOptions
 /// </summary>
 [Authorize]
 public sealed class LiveHub(
-    AppDbContext db, IEnumerable<IStreamPolicy> policies, Presence presence, IOptions<LiveOptions> options, TimeProvider clock) : Hub
+    AppDbContext db,
+    IEnumerable<IStreamPolicy> policies,
+    Presence presence,
+    LiveConnections connections,
+    IOptions<LiveOptions> options,
+    TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/live";
     public const string EventMethod = "event";
@@ -63,7 +71,7 @@ public sealed class LiveHub(
         }
 
         var events = stored.Select(e => new StreamEvent(e.Stream, e.Seq, e.Kind, System.Text.Json.JsonDocument.Parse(e.Data).RootElement)).ToList();
-        var visible = await policy.ForReaderAsync(id, events, Caller.From(Context.User!), Context.ConnectionAborted);
+        var visible = await policy.ForReaderAsync(id, events, CurrentCaller, Context.ConnectionAborted);
         return new SubscribeResult(stream, visible, Reset: false, lastSeq);
     }
 
@@ -98,8 +106,20 @@ public sealed class LiveHub(
         });
     }
 
+    public override async Task OnConnectedAsync()
+    {
+        // Only a token issued for this Api reads as someone (Caller.From); only someone can lose access.
+        if (Caller.From(Context.User!) is { MemberId: { } memberId })
+        {
+            connections.Add(Context, memberId);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context.ConnectionId);
         presence.LeaveAll(Context.ConnectionId);
 
         foreach (var key in _lastTyping.Keys.Where(k => k.Connection == Context.ConnectionId))
@@ -109,6 +129,9 @@ public sealed class LiveHub(
 
         await base.OnDisconnectedAsync(exception);
     }
+
+    // The token's roles, until a change of access gave this connection fresher ones (AccessRecheck).
+    private Caller CurrentCaller => connections.CallerFor(Context.ConnectionId) ?? Caller.From(Context.User!);
 
     // Streams are named by their canonical id, as Subscribe answers; accept other spellings of a Guid.
     private static string Normalize(string? stream) =>
@@ -124,7 +147,7 @@ public sealed class LiveHub(
             throw new HubException("There is no such stream.");
         }
 
-        var id = await policy.AuthorizeAsync(stream![(separator + 1)..], Caller.From(Context.User!), Context.ConnectionAborted);
+        var id = await policy.AuthorizeAsync(stream![(separator + 1)..], CurrentCaller, Context.ConnectionAborted);
         return id is not null
             ? (policy, id)
             : throw new HubException("There is no such stream, or you may not read it.");

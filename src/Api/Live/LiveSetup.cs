@@ -18,6 +18,8 @@ public static class LiveSetup
         services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton<Presence>();
         services.AddHostedService<PresenceBroadcaster>();
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService<AccessRecheck>();
         services.AddSingleton<StreamEventPruner>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamEventPruner>());
         services.AddScoped<LiveStreams>();

@@ -29,6 +29,10 @@ public sealed class Presence
     public bool IsReading(string stream, string connectionId) =>
         _readers.TryGetValue(stream, out var readers) && readers.ContainsKey(connectionId);
 
+    /// <summary>The streams this connection reads (a walk over every stream: for the rare re-check, not the hot path).</summary>
+    public IReadOnlyList<string> StreamsOf(string connectionId) =>
+        [.. _readers.Where(r => r.Value.ContainsKey(connectionId)).Select(r => r.Key)];
+
     public void Leave(string stream, string connectionId)
     {
         if (_readers.TryGetValue(stream, out var readers) && readers.TryRemove(connectionId, out _))

@@ -28,9 +28,16 @@ public sealed record MyProfile(
 public sealed record MemberProfile(
     Guid Id, string DisplayName, string Handle, string? Bio, NamedRef? Organisation, IReadOnlyList<NamedRef> Places, DateTimeOffset JoinedAt);
 
-/// <summary>A person as an admin sees them in the list of people: with email, roles and whether they are locked out.</summary>
+/// <summary>
+/// A person as an admin sees them in the list of people: with email, roles, whether they are locked
+/// out, and why they are suspended (null when they are not).
+/// </summary>
 public sealed record Person(
-    Guid Id, string Email, string DisplayName, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt, bool LockedOut);
+    Guid Id, string Email, string DisplayName, string? Organisation, IReadOnlyList<string> Roles, DateTimeOffset JoinedAt, bool LockedOut,
+    string? SuspensionReason = null);
+
+/// <summary>Why an admin suspends someone: the member is shown it when they try to sign in.</summary>
+public sealed record SuspendRequest(string? Reason);
 
 /// <summary>A page of people by name; <see cref="Next"/> is the cursor of the next page, null on the last.</summary>
 public sealed record PeoplePage(IReadOnlyList<Person> Items, string? Next);

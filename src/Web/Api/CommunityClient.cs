@@ -17,6 +17,10 @@ public sealed partial class ApiClient
     public Task<ApiResult<NoContent>> ChangeMyEmailAsync(ChangeEmailRequest request, CancellationToken cancellationToken) =>
         SendAsync<NoContent>(HttpMethod.Post, "api/v1/me/email", request, cancellationToken);
 
+    /// <summary>Signing out: the Api ends this session's tokens and its own sign-in cookie.</summary>
+    public Task<ApiResult<NoContent>> EndMySessionAsync(CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Delete, "api/v1/me/session", null, cancellationToken);
+
     public Task<ApiResult<MemberProfile>> FindMemberByHandleAsync(string handle, CancellationToken cancellationToken) =>
         SendAsync<MemberProfile>(HttpMethod.Get, $"api/v1/people?handle={Uri.EscapeDataString(handle)}", null, cancellationToken);
 

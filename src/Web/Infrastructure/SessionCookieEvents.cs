@@ -7,11 +7,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace CommunityOfPractice.Web.Infrastructure;
 
 /// <summary>
-/// Keeps a session's access token fresh: shortly before it expires, the refresh token is exchanged
-/// for new tokens, which go back into the (encrypted) cookie. When the Api refuses, the session
+/// Ends a session at its absolute lifetime, however busy. Keeps a session's access token fresh: shortly before it expires, the refresh token is exchanged
+/// for new tokens, which go back into the session record. When the Api refuses, the session
 /// ends and the person signs in again; when the Api is down, the session is kept.
 /// </summary>
-public sealed class SessionCookieEvents(TokenRefresher refresher, TimeProvider clock, ILogger<SessionCookieEvents> logger)
+public sealed class SessionCookieEvents(
+    TokenRefresher refresher, ServerSideSessions sessions, TimeProvider clock, ILogger<SessionCookieEvents> logger)
     : CookieAuthenticationEvents
 {
     private static readonly TimeSpan _refreshBefore = TimeSpan.FromSeconds(60);
@@ -22,6 +23,12 @@ public sealed class SessionCookieEvents(TokenRefresher refresher, TimeProvider c
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var properties = context.Properties;
+        if (clock.GetUtcNow() >= sessions.EndsBy(properties))
+        {
+            await EndSessionAsync(context, "its absolute lifetime is over");
+            return;
+        }
+
         if (!DateTimeOffset.TryParse(properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiresAt)
             || expiresAt - clock.GetUtcNow() > _refreshBefore)
         {

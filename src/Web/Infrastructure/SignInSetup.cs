@@ -37,6 +37,7 @@ public static class SignInSetup
 
         AddDataProtection(builder);
 
+        AddSessionStore(builder);
         services.AddSingleton<TokenRefresher>();
         services.AddScoped<SessionCookieEvents>();
         services.AddHttpClient(TokenRefresher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -48,7 +49,6 @@ public static class SignInSetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = cookieSecurity;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/Account/SignIn";
                 options.AccessDeniedPath = "/Account/AccessDenied";
@@ -90,6 +90,12 @@ public static class SignInSetup
 
         // Values that come from configuration are applied when the options are first used, so that
         // tests (and hosts) can change them after this method has run.
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<ServerSideSessions, IOptions<SessionOptions>>((cookie, sessions, session) =>
+            {
+                cookie.SessionStore = sessions;
+                cookie.ExpireTimeSpan = session.Value.IdleTimeout;
+            });
         services.AddOptions<OpenIdConnectOptions>(OidcScheme)
             .Configure<IOptions<ApiOptions>, IOptions<OidcClientOptions>>((options, api, client) =>
             {
@@ -105,7 +111,32 @@ public static class SignInSetup
     }
 
     /// <summary>
-    /// Data-protection keys encrypt the session cookie. Several Web instances must share them:
+    /// Session records (<see cref="ServerSideSessions"/>) live in Redis when Redis:Configuration is
+    /// set, so that every Web instance finds them; one instance keeps them in memory.
+    /// </summary>
+    private static void AddSessionStore(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteLifetime > TimeSpan.Zero, "Session:IdleTimeout and Session:AbsoluteLifetime must be positive.")
+            .ValidateOnStart();
+        if (builder.Configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            builder.Services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "cop:";
+            });
+        }
+        else
+        {
+            builder.Services.AddDistributedMemoryCache();
+        }
+
+        builder.Services.AddSingleton<ServerSideSessions>();
+    }
+
+    /// <summary>
+    /// Data-protection keys encrypt the session records. Several Web instances must share them:
     /// set DataProtection:KeysPath to a shared volume (the container image keeps them in the app's home).
     /// </summary>
     private static void AddDataProtection(WebApplicationBuilder builder)

@@ -72,9 +72,9 @@ public sealed class RegisterMemberTests(ApiFactory api)
         Assert.True(problem.Errors.ContainsKey(field), $"expected an error on '{field}', got {string.Join(", ", problem.Errors.Keys)}");
     }
 
-    internal static async Task<ValidationProblemDetails> AssertValidationProblem(HttpResponseMessage response)
+    internal static async Task<ValidationProblemDetails> AssertValidationProblem(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
         Assert.NotNull(problem);

@@ -168,7 +168,7 @@ public sealed class PostReplyTests(ApiFactory api)
         var key = Guid.NewGuid().ToString();
         var first = await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Once", idempotencyKey: key);
 
-        // The same key with another body, in another thread, or on another endpoint: a clear 400, nothing stored.
+        // The same key with another body, in another thread, or on another endpoint: a clear 422, nothing stored.
         using var otherBody = await ThreadsApi.SendReplyAsync(member.Client, thread.Id, "Something else", idempotencyKey: key);
         using var otherThread = await ThreadsApi.SendReplyAsync(member.Client, other.Id, "Once", idempotencyKey: key);
         using var start = new HttpRequestMessage(HttpMethod.Post, "/api/v1/threads") { Content = JsonContent.Create(new { title = "A new thread", body = "Once" }) };
@@ -176,7 +176,7 @@ public sealed class PostReplyTests(ApiFactory api)
         using var otherEndpoint = await member.Client.SendAsync(start);
         foreach (var refused in (HttpResponseMessage[])[otherBody, otherThread, otherEndpoint])
         {
-            var problem = await RegisterMemberTests.AssertValidationProblem(refused);
+            var problem = await RegisterMemberTests.AssertValidationProblem(refused, HttpStatusCode.UnprocessableEntity);
             Assert.StartsWith("This Idempotency-Key was already used for a different request.", Assert.Single(problem.Errors["idempotencyKey"]), StringComparison.Ordinal);
         }
 

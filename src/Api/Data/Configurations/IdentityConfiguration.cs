@@ -11,6 +11,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.ToTable("users");
         builder.Property(u => u.PendingEmail).HasMaxLength(256);
+        builder.Property(u => u.SuspensionReason).HasMaxLength(AppUser.SuspensionReasonMaxLength);
+        builder.Ignore(u => u.IsSuspended);
+        // Each Api instance asks every few seconds whose access changed since it last asked.
+        builder.HasIndex(u => u.AccessChangedAt).HasFilter("access_changed_at IS NOT NULL");
     }
 }
 

@@ -98,6 +98,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AccessChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_changed_at");
+
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
@@ -159,6 +163,19 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("suspension_reason");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -170,6 +187,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
+
+                    b.HasIndex("AccessChangedAt")
+                        .HasDatabaseName("ix_users_access_changed_at")
+                        .HasFilter("access_changed_at IS NOT NULL");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
@@ -93,6 +94,16 @@ public static class AccountEndpoints
             .WithSummary("Ask to move the account to a new address: a link goes there, and the change happens when it is followed")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapDelete("/me/session", async Task<NoContent> (Caller caller, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+            {
+                await sender.Send(new EndMySession.Command(caller, user), cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Profile")
+            .WithName(nameof(EndMySession))
+            .WithSummary("Sign out: end this session on the server (its tokens stop working at once)");
 
         MapJoinRequests(api);
         MapInvitations(api);

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Live;
 using Microsoft.Extensions.Options;
 using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Domain.Notifications;
@@ -31,8 +32,11 @@ public static class EditEvent
             var existing = await db.ManagedEventAsync(command.EventId, command.Caller, cancellationToken, withPlaces: true);
             var (details, places) = await EventRequestDetails.DetailsAsync(db, markdown, command.Request, command.Caller, existing.HostOrganisationId, cancellationToken);
             var before = (existing.StartsAt, existing.EndsAt, existing.Venue, existing.OnlineUrl);
+            var coHostsBefore = existing.CoHostIds.ToList();
             existing.Edit(details, places);
             var now = clock.GetUtcNow();
+            // A co-host taken off the event stops hearing its Q&A moderation stream within seconds.
+            await AccessRecheck.MarkChangedAsync(db, coHostsBefore.Except(existing.CoHostIds), now, cancellationToken);
             while (existing.HasFreeSeat && existing.Status == EventStatus.Published)
             {
                 var waiting = await db.FirstWaitingAsync(existing.Id, cancellationToken);

@@ -7,7 +7,7 @@ namespace CommunityOfPractice.Api.Features.People;
 /// <summary>
 /// Admins grant and revoke roles. Granting what someone has, or revoking what they lack, changes
 /// nothing and succeeds. The change reaches the person's next token (at most the access-token
-/// lifetime later, or at once for a new sign-in).
+/// lifetime later, or at once for a new sign-in), and their open live subscriptions within seconds.
 /// </summary>
 public static class ChangeRole
 {
@@ -20,7 +20,7 @@ public static class ChangeRole
                 .WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
     }
 
-    internal sealed class Handler(UserManager<AppUser> users) : ICommandHandler<Command>
+    internal sealed class Handler(UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,6 +38,8 @@ public static class ChangeRole
             }
 
             var has = await users.IsInRoleAsync(user, command.Role);
+            // Open live connections re-check what they may read (a demoted moderator stops hearing moderation).
+            user.AccessChangedAt = clock.GetUtcNow();
             var result = (command.Grant, has) switch
             {
                 (true, false) => await users.AddToRoleAsync(user, command.Role),

@@ -59,7 +59,8 @@ public static class ListPeople
                         .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
                         .OrderBy(name => name).ToList(),
                     m.JoinedAt,
-                    db.Users.Any(u => u.Id == m.Id && u.LockoutEnd != null && u.LockoutEnd > now)))
+                    db.Users.Any(u => u.Id == m.Id && u.LockoutEnd != null && u.LockoutEnd > now),
+                    db.Users.Where(u => u.Id == m.Id).Select(u => u.SuspensionReason).Single()))
                 .ToListAsync(cancellationToken);
 
             var next = rows.Count > limit ? Cursor.Write(rows[limit - 1].DisplayName, rows[limit - 1].Id) : null;

@@ -57,6 +57,25 @@ public static class PeopleEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        MapSuspension(people);
+    }
+
+    private static void MapSuspension(RouteGroupBuilder people)
+    {
+        people.MapPost("/{personId:guid}/suspension", (Guid personId, SuspendRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new SuspendMember.Command(caller, personId, body.Reason ?? string.Empty), cancellationToken)))
+            .WithName(nameof(SuspendMember))
+            .WithSummary("Suspend a member, saying why: their sessions end at once and they cannot sign in (admin)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        people.MapDelete("/{personId:guid}/suspension", (Guid personId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new ReinstateMember.Command(caller, personId), cancellationToken)))
+            .WithName(nameof(ReinstateMember))
+            .WithSummary("Lift a member's suspension (admin)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<NoContent> NoContentAsync(ValueTask<Unit> sent)

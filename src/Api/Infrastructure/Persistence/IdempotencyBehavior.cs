@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CommunityOfPractice.Contracts;
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +33,7 @@ public sealed class IdempotencyRecord
 /// its transaction. The key is claimed first with INSERT … ON CONFLICT DO NOTHING: a concurrent
 /// request with the same key waits on that row, then finds it taken and answers the stored result.
 /// A key is bound to its command and to what it asked: sent again with another request, it is a
-/// 400 on the header, not someone else's answer. Keys last <see cref="IdempotencyRecord.Lifetime"/>;
+/// 422 on the header, not someone else's answer. Keys last <see cref="IdempotencyRecord.Lifetime"/>;
 /// a member's older ones are dropped as they send new ones.
 /// </summary>
 public sealed class IdempotencyBehavior<TMessage, TResponse>(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock)
@@ -68,8 +67,8 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(AppDbContext db, IO
             var bound = stored.Operation.Length > 0;
             if ((bound && (stored.Operation != operation || stored.Fingerprint != fingerprint)) || stored.Response is null)
             {
-                throw new ValidationException([new ValidationFailure(nameof(IIdempotent.IdempotencyKey),
-                    "This Idempotency-Key was already used for a different request. Send a new key with each new request, and the same key only to retry the same one.")]);
+                throw new UnprocessableException(JsonNamingPolicy.CamelCase.ConvertName(nameof(IIdempotent.IdempotencyKey)),
+                    "This Idempotency-Key was already used for a different request. Send a new key with each new request, and the same key only to retry the same one.");
             }
 
             return JsonSerializer.Deserialize<TResponse>(stored.Response, json.Value.SerializerOptions)!;

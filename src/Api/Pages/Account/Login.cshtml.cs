@@ -57,7 +57,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         Message = result switch
         {
             { IsLockedOut: true } => "This account is locked after too many failed attempts. Try again in 15 minutes.",
-            { IsNotAllowed: true } => "Confirm your email address before signing in: follow the link we sent you.",
+            { IsNotAllowed: true } => AppSignInManager.NotAllowedMessage(user),
             _ => "The email or password is not right.",
         };
         return Page();

@@ -82,6 +82,7 @@
   });
   connection.on("presence", () => {});
   connection.on("typing", () => {});
+  connection.on("revoked", () => {});
   connection.onreconnected(() => catchUp().catch(() => {}));
   connection.onclose(() => setTimeout(start, 2000));
 

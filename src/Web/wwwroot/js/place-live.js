@@ -93,6 +93,7 @@
   });
   connection.on("presence", () => {});
   connection.on("typing", () => {});
+  connection.on("revoked", () => {});
   connection.onreconnecting(() => say("Reconnecting… new arrivals will show when the connection is back.", "reconnecting"));
   connection.onreconnected(async () => {
     await subscribe();

@@ -153,6 +153,15 @@
     });
     connection.on("presence", () => {});
     connection.on("typing", () => {});
+    // What this person may see changed (no longer a co-host, say): stop following that stream and
+    // redraw from the server, which shows them what they may see now.
+    connection.on("revoked", async (notice) => {
+      const index = streams.findIndex((s) => s.name === notice.stream);
+      if (index >= 0) {
+        streams.splice(index, 1);
+        await refresh();
+      }
+    });
     connection.onreconnecting(() => { root.dataset.live = "reconnecting"; });
     connection.onreconnected(async () => {
       for (const stream of streams) {

@@ -246,6 +246,7 @@
     }
   }
 
+  connection.on("revoked", () => setStatus("off", "Live updates stopped: you can no longer read this thread."));
   connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
   connection.onreconnected(async () => {
     // A new connection has no groups: subscribe again from the last number seen.
