@@ -3,6 +3,8 @@ extern alias web;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityOfPractice.Browser.Tests;
@@ -97,12 +99,20 @@ public class SiteFixture : IAsyncLifetime
 
 public sealed class WebFactory(string apiUrl) : WebApplicationFactory<web::Program>
 {
+    /// <summary>A session's absolute lifetime here, shorter than its idle timeout so that a test can tell them apart.</summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>The Web's clock: a test moves it on to see what time does to a session.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Api:BaseUrl", apiUrl);
         builder.UseSetting("Oidc:ClientSecret", "cop-web-test-secret");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Session:AbsoluteLifetime", AbsoluteLifetime.ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

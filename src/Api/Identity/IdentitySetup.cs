@@ -43,6 +43,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<SignInClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName);
 
@@ -148,7 +149,8 @@ public static class IdentitySetup
         }
 
         var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
-        if (await users.GetUserAsync(context.Principal) is not { } user || !SignInSessions.CookieStillStands(user, context.Properties.IssuedUtc))
+        if (await users.GetUserAsync(context.Principal) is not { } user
+            || !SignInSessions.CookieStillStands(user, SignInClaimsFactory.SignedInAt(context.Principal)))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -43,10 +43,9 @@ public sealed class SignInSessions(IOpenIddictAuthorizationManager authorization
     }
 
     /// <summary>
-    /// Whether the sign-in server's cookie, issued at <paramref name="issuedAt"/>, may still stand
-    /// for <paramref name="user"/>: not after they signed out since, nor while they are suspended.
+    /// Whether the sign-in server's cookie of a sign-in at <paramref name="signedInAt"/> may still
+    /// stand for <paramref name="user"/>: not if they signed out since, nor while they are suspended.
     /// </summary>
-    public static bool CookieStillStands(AppUser user, DateTimeOffset? issuedAt) =>
-        // Cookies carry their issue time to the second: one issued in the second of the sign-out stands.
-        !user.IsSuspended && (user.SignedOutAt is not { } signedOut || (issuedAt is { } issued && issued.AddSeconds(1) > signedOut));
+    public static bool CookieStillStands(AppUser user, DateTimeOffset? signedInAt) =>
+        !user.IsSuspended && (user.SignedOutAt is not { } signedOut || (signedInAt is { } signedIn && signedIn > signedOut));
 }

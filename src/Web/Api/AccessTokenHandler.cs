@@ -9,7 +9,7 @@ namespace CommunityOfPractice.Web.Api;
 /// Puts the signed-in person's access token (kept in their server-side session record) on calls to
 /// the Api. Visitors' calls go without one; the Api decides what they may see. When the Api refuses
 /// the token (the session was ended elsewhere: signed out on another copy, suspended, deleted),
-/// the Web session ends here too, and the page is shown as to a visitor.
+/// the Web session ends here too, and the page loads again as a visitor's (<see cref="SessionEndedFilter"/>).
 /// </summary>
 public sealed class AccessTokenHandler(IHttpContextAccessor httpContextAccessor, ILogger<AccessTokenHandler> logger) : DelegatingHandler
 {
@@ -28,6 +28,7 @@ public sealed class AccessTokenHandler(IHttpContextAccessor httpContextAccessor,
             logger.LogInformation("The Api refused this session's access token; ending the Web session");
             await context.SignOutAsync(SignInSetup.CookieScheme);
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            SessionEndedFilter.MarkEnded(context);
         }
 
         return response;

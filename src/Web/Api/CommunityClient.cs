@@ -53,6 +53,12 @@ public sealed partial class ApiClient
     public Task<ApiResult<NoContent>> RevokeRoleAsync(Guid personId, string role, CancellationToken cancellationToken) =>
         SendAsync<NoContent>(HttpMethod.Delete, RolePath(personId, role), null, cancellationToken);
 
+    public Task<ApiResult<NoContent>> SuspendAsync(Guid personId, string reason, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Post, $"api/v1/admin/people/{personId}/suspension", new SuspendRequest(reason), cancellationToken);
+
+    public Task<ApiResult<NoContent>> ReinstateAsync(Guid personId, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Delete, $"api/v1/admin/people/{personId}/suspension", null, cancellationToken);
+
     private static string RolePath(Guid personId, string role) =>
         $"api/v1/admin/people/{personId}/roles/{Uri.EscapeDataString(role)}";
 }

@@ -11,12 +11,13 @@ public static class WebAppSetup
     {
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new SessionEndedFilter());
             options.Conventions.AuthorizeFolder("/Profile");
             options.Conventions.AuthorizeFolder("/Threads");
             options.Conventions.AuthorizeFolder("/People");
             // Moderators decide who joins (/admin/join-requests, /admin/invitations); the rest of admin is for admins.
             options.Conventions.AuthorizeFolder("/Admin", SignInSetup.ModeratorPolicy);
-            foreach (var page in new[] { "/Admin/People", "/Admin/Places", "/Admin/Organisations", "/Admin/Statements" })
+            foreach (var page in new[] { "/Admin/People", "/Admin/Suspend", "/Admin/Places", "/Admin/Organisations", "/Admin/Statements" })
             {
                 options.Conventions.AuthorizePage(page, SignInSetup.AdminPolicy);
             }

@@ -3,7 +3,8 @@ using CommunityOfPractice.Contracts.Community;
 namespace CommunityOfPractice.Web.Pages.Admin;
 
 /// <summary>
-/// Admins find people and grant or revoke their roles. Each change is a POST that comes back to
+/// Admins find people, grant or revoke their roles, and lift suspensions (suspending asks why, on
+/// <see cref="SuspendModel"/>). Each change is a POST that comes back to
 /// the same page of results (post, redirect, get), with the Api's word on what happened.
 /// </summary>
 public sealed class PeopleModel(ApiClient api) : PageModel
@@ -60,6 +61,24 @@ public sealed class PeopleModel(ApiClient api) : PageModel
         {
             TempData["Error"] = result.Problem.IsUnavailable
                 ? "The role was not changed: the community service is not answering. Please try again in a minute."
+                : result.Problem.Message;
+        }
+
+        return BackToList();
+    }
+
+    public async Task<IActionResult> OnPostReinstateAsync(Guid personId, string? name, CancellationToken cancellationToken)
+    {
+        var who = string.IsNullOrWhiteSpace(name) ? "This person" : name;
+        var result = await api.ReinstateAsync(personId, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Status"] = $"{who} is no longer suspended and may sign in again.";
+        }
+        else
+        {
+            TempData["Error"] = result.Problem.IsUnavailable
+                ? "The suspension was not lifted: the community service is not answering. Please try again in a minute."
                 : result.Problem.Message;
         }
 
