@@ -159,17 +159,28 @@ public static class IdentitySetup
 
     private static void AddKeys(OpenIddictServerBuilder options, IConfiguration configuration, IHostEnvironment environment)
     {
-        // Production: one PFX shared by every Api instance (deploy/README.md). Development and
-        // tests: certificates OpenIddict creates once in the user's certificate store. Outside
-        // Development a missing certificate stops the start: silently signing with a certificate
-        // of this one machine would sign out everyone at the next deploy, and differ per instance.
-        var path = configuration["Oidc:Certificate:Path"];
-        if (string.IsNullOrEmpty(path))
+        // Production: two PFX files shared by every Api instance, one key that signs tokens and
+        // another that encrypts them (deploy/README.md), so that neither key does both jobs.
+        // Development and tests: certificates OpenIddict creates once in the user's certificate
+        // store. Outside Development missing certificates stop the start: silently signing with a
+        // certificate of this one machine would sign out everyone at the next deploy, and differ
+        // per instance.
+        if (!string.IsNullOrEmpty(configuration["Oidc:Certificate:Path"]))
+        {
+            throw new InvalidOperationException(
+                "Oidc:Certificate:Path names one certificate for both signing and encrypting tokens. Use two: set Oidc:SigningCertificate:Path " +
+                "and Oidc:EncryptionCertificate:Path (with their :Password), made by deploy/make-oidc-certificate.sh.");
+        }
+
+        var signingPath = configuration["Oidc:SigningCertificate:Path"];
+        var encryptionPath = configuration["Oidc:EncryptionCertificate:Path"];
+        if (string.IsNullOrEmpty(signingPath) && string.IsNullOrEmpty(encryptionPath))
         {
             if (!environment.IsDevelopment() && !configuration.GetValue<bool>("Oidc:UseDevelopmentCertificates"))
             {
                 throw new InvalidOperationException(
-                    "Oidc:Certificate:Path is not set. Outside Development the Api signs tokens with the certificate it names (a PFX shared by every instance; see deploy/README.md). " +
+                    "Oidc:SigningCertificate:Path and Oidc:EncryptionCertificate:Path are not set. Outside Development the Api signs and encrypts tokens with the " +
+                    "certificates they name (two PFX files shared by every instance; see deploy/README.md). " +
                     "To run on this machine's development certificates anyway, set Oidc:UseDevelopmentCertificates=true.");
             }
 
@@ -177,7 +188,20 @@ public static class IdentitySetup
             return;
         }
 
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Oidc:Certificate:Password"]);
-        options.AddEncryptionCertificate(certificate).AddSigningCertificate(certificate);
+        if (string.IsNullOrEmpty(signingPath) || string.IsNullOrEmpty(encryptionPath))
+        {
+            throw new InvalidOperationException(
+                $"Only one of Oidc:SigningCertificate:Path and Oidc:EncryptionCertificate:Path is set; set {(string.IsNullOrEmpty(signingPath) ? "Oidc:SigningCertificate:Path" : "Oidc:EncryptionCertificate:Path")} too.");
+        }
+
+        var signing = X509CertificateLoader.LoadPkcs12FromFile(signingPath, configuration["Oidc:SigningCertificate:Password"]);
+        var encryption = X509CertificateLoader.LoadPkcs12FromFile(encryptionPath, configuration["Oidc:EncryptionCertificate:Password"]);
+        if (signing.GetPublicKey().AsSpan().SequenceEqual(encryption.GetPublicKey()))
+        {
+            throw new InvalidOperationException(
+                "Oidc:SigningCertificate:Path and Oidc:EncryptionCertificate:Path hold the same key. Signing and encrypting need separate keys: make two certificates.");
+        }
+
+        options.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
     }
 }
