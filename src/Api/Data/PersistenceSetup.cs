@@ -16,6 +16,8 @@ public static class PersistenceSetup
             .UseOpenIddict<Guid>());
 
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<Infrastructure.Persistence.ExpiredRecordsPruner>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<Infrastructure.Persistence.ExpiredRecordsPruner>());
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("postgres", tags: ["ready"]);
     }
 }

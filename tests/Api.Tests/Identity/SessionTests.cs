@@ -1,4 +1,6 @@
 using CommunityOfPractice.Contracts.Community;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.Api.Tests.Identity;
 
@@ -137,5 +139,42 @@ public sealed class SessionTests(ApiFactory api)
 
         using var anonymous = await api.CreateClient().GetAsync(endpoint.PathAndQuery);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Expired_idempotency_keys_and_tokens_revoked_long_ago_are_pruned_and_live_ones_stay()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var thread = await ThreadsApi.StartAsync(member.Client);
+        var oldKey = Guid.NewGuid().ToString();
+        var freshKey = Guid.NewGuid().ToString();
+        await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Old", idempotencyKey: oldKey);
+        await ThreadsApi.ReplyAsync(member.Client, thread.Id, "Fresh", idempotencyKey: freshKey);
+        var ended = await Tokens.PasswordGrantAsync(api.CreateClient(), member.Email, member.Password);
+        var endedClient = api.CreateClient();
+        endedClient.Authorize(ended.AccessToken);
+        (await endedClient.DeleteAsync("/api/v1/me/session")).Dispose();
+
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE idempotency_records SET created_at = created_at - interval '25 hours' WHERE member_id = {member.Id} AND key = {oldKey}");
+            // The ended session's tokens were made (and revoked) a month ago.
+            await db.Database.ExecuteSqlAsync($"UPDATE oidc_tokens SET creation_date = creation_date - interval '30 days' WHERE subject = {member.Id.ToString()} AND status = 'revoked'");
+        }
+
+        var pruned = await api.Services.GetRequiredService<CommunityOfPractice.Api.Infrastructure.Persistence.ExpiredRecordsPruner>().PruneAsync(CancellationToken.None);
+
+        Assert.True(pruned.IdempotencyKeys >= 1);
+        Assert.True(pruned.Tokens >= 1);
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommunityOfPractice.Api.Data.AppDbContext>();
+            var keys = await db.Database.SqlQuery<string>($"SELECT key AS value FROM idempotency_records WHERE member_id = {member.Id}").ToListAsync();
+            Assert.Equal([freshKey], keys);
+        }
+
+        // The member's own session is untouched.
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync("/api/v1/me")).StatusCode);
     }
 }
