@@ -13,6 +13,9 @@ public sealed partial class SessionTests(SiteFixture site)
         var page = await site.NewPageAsync();
         await Journeys.SignInAsync(page, member.Email, member.Password, "/Profile");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" })).ToBeVisibleAsync();
+        // A signed-in person's page is never kept by the browser (the back button after signing out).
+        var profile = await page.ReloadAsync();
+        Assert.Contains("no-store", profile!.Headers["cache-control"], StringComparison.Ordinal);
         var copied = await page.Context.CookiesAsync();
 
         await Journeys.SignOutAsync(page);

@@ -21,6 +21,12 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // What a signed-in caller gets is theirs: not stored by browsers or proxies.
+                if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 if (context.Request.Path.StartsWithSegments("/account"))
                 {
                     // The sign-in page: no script at all and never framed (clickjacking).

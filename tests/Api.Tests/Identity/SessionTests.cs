@@ -39,6 +39,21 @@ public sealed class SessionTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task What_a_signed_in_caller_gets_is_not_stored_and_what_visitors_get_may_be()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+
+        using var mine = await member.Client.GetAsync("/api/v1/me");
+        using var notifications = await member.Client.GetAsync("/api/v1/notifications");
+        using var visitor = await api.CreateClient().GetAsync("/api/v1/places");
+
+        Assert.True(mine.Headers.CacheControl?.NoStore);
+        Assert.True(notifications.Headers.CacheControl?.NoStore);
+        Assert.True(visitor.IsSuccessStatusCode);
+        Assert.NotEqual(true, visitor.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task Ending_a_session_needs_a_session()
     {
         using var response = await api.CreateClient().DeleteAsync("/api/v1/me/session");
