@@ -23,12 +23,12 @@ public sealed class AccessTokenHandler(IHttpContextAccessor httpContextAccessor,
         }
 
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && accessToken is not null && context is { Response.HasStarted: false })
+        if (response.StatusCode == HttpStatusCode.Unauthorized && accessToken is not null && context is { Response.HasStarted: false }
+            && context.RequestServices.GetRequiredService<SessionEnding>().TryEnd())
         {
             logger.LogInformation("The Api refused this session's access token; ending the Web session");
             await context.SignOutAsync(SignInSetup.CookieScheme);
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
-            SessionEndedFilter.MarkEnded(context);
         }
 
         return response;

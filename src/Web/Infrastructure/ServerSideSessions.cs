@@ -31,7 +31,7 @@ public sealed class ServerSideSessions(IDistributedCache cache, IDataProtectionP
     /// <summary>The ticket property that holds when the session began; the absolute lifetime counts from it.</summary>
     public const string StartedAtItem = ".cop.session.started";
 
-    private const string KeyPrefix = "cop:web-session:";
+    private const string KeyPrefix = "web-session:";
 
     private readonly IDataProtector _protector = protection.CreateProtector("CommunityOfPractice.Web.ServerSideSessions");
 

@@ -23,6 +23,8 @@ public static class WebAppSetup
             }
         });
 
+        builder.Services.AddScoped<SessionEnding>();
+
         // The pipeline sets X-Frame-Options: DENY on every response; antiforgery need not add its own.
         builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
 
