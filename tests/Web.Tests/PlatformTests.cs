@@ -16,13 +16,16 @@ public sealed class PlatformTests(WebFixture web)
     }
 
     [Fact]
-    public async Task Ready_health_fails_while_the_Api_cannot_be_reached()
+    public async Task The_Web_stays_ready_while_the_Api_cannot_be_reached_and_says_the_Api_is_not()
     {
         using var client = web.CreateClient();
 
-        using var response = await client.GetAsync("/health/ready");
+        using var ready = await client.GetAsync("/health/ready");
+        using var api = await client.GetAsync("/health/api");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
     }
 
     [Fact]
@@ -96,10 +99,15 @@ public sealed class PlatformTests(WebFixture web)
     {
         using var client = web.CreateClient();
 
-        var html = await client.GetStringAsync("/Library?q=systemic");
+        using var response = await client.GetAsync("/Library?q=systemic");
+        var html = await response.Content.ReadAsStringAsync();
 
+        // A page that says the service is restarting, and tells browsers when to try again.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
         Assert.Contains("<h1>Library</h1>", html, StringComparison.Ordinal);
         Assert.Contains("We cannot show this just now", html, StringComparison.Ordinal);
+        Assert.Contains("restarting", html, StringComparison.Ordinal);
         Assert.Contains("value=\"systemic\"", html, StringComparison.Ordinal);
     }
 
