@@ -8,10 +8,14 @@ public static class PersistenceSetup
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Postgres is not set. `./cop run` sets it for a local server; see README.md.");
 
+        // A blip (a failover, a restart) is retried; an outage past the retries answers 503 (ProblemDetailsExceptionHandler).
+        var maxRetries = builder.Configuration.GetValue("Database:MaxRetryCount", 6);
+        var maxRetryDelay = builder.Configuration.GetValue("Database:MaxRetryDelay", TimeSpan.FromSeconds(30));
         builder.Services.AddDbContext<AppDbContext>(options => options
             // Single queries on purpose: the collections projected together are a member's few
             // places and roles, or a thread's places, never large enough for a split to pay.
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetries, maxRetryDelay, errorCodesToAdd: null)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict<Guid>());
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommunityOfPractice.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CommunityOfPractice.Api.Infrastructure;
@@ -40,6 +41,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 "Someone else changed this at the same time. Reload and try again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 Problem(StatusCodes.Status409Conflict, "Conflict", "This already exists."),
+            _ when IsDatabaseOutage(exception) => Unavailable(httpContext, exception),
             _ => null,
         };
 
@@ -57,6 +59,29 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    // Still failing after the retries (RetryLimitExceededException), or a failure the retries
+    // would call passing: PostgreSQL is down or restarting. The transaction never committed.
+    private static bool IsDatabaseOutage(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RetryLimitExceededException or NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ProblemDetails Unavailable(HttpContext httpContext, Exception exception)
+    {
+        logger.LogWarning(exception, "The database is not answering: {Method} {Path} answered 503", httpContext.Request.Method, httpContext.Request.Path);
+        httpContext.Response.Headers.RetryAfter = "10";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "The community's database is not answering just now, so nothing was changed. Try again in a few seconds.");
     }
 
     private static ValidationProblemDetails Validation(ValidationException exception) => new(
