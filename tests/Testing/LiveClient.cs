@@ -33,7 +33,7 @@ public sealed class LiveClient : IAsyncDisposable
     private ClientWebSocket? _socket;
     private Task _loop = Task.CompletedTask;
     private long _lastSeq;
-    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops;
+    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops, _behind;
 
     /// <param name="server">The Api's base address.</param>
     /// <param name="stream">For example <c>thread:{id}</c>.</param>
@@ -50,6 +50,16 @@ public sealed class LiveClient : IAsyncDisposable
         Connection.On<LiveEvent>("event", e => _inbox.Writer.TryWrite(e));
         Connection.On<JsonElement>("presence", _ => { });
         Connection.On<JsonElement>("typing", _ => { });
+        Connection.On<JsonElement>("revoked", _ => { });
+        // Where the stream ends now: further than we got means something was lost without a trace.
+        Connection.On<JsonElement>("heads", head =>
+        {
+            if (head.GetProperty("stream").GetString() == Stream && head.GetProperty("lastSeq").GetInt64() > LastSeq)
+            {
+                Interlocked.Increment(ref _behind);
+                _inbox.Writer.TryWrite(null);
+            }
+        });
 
         // SignalR's reconnect gives a connection with no groups: subscribe again from lastSeq.
         Connection.Reconnected += connectionId =>
@@ -107,6 +117,9 @@ public sealed class LiveClient : IAsyncDisposable
 
     public int Duplicates => _duplicates;
     public int Gaps => _gaps;
+
+    /// <summary>How often a <c>heads</c> beat showed this client it was behind.</summary>
+    public int Behind => _behind;
     public int Lost => _lost;
     public int Resets => _resets;
     public int Subscribes => _subscribes;

@@ -16,6 +16,9 @@ public sealed class LiveOptions
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often readers hear where the streams that moved now end (<see cref="StreamHeadsBeat"/>): the longest a silently lost event goes unnoticed.</summary>
+    public TimeSpan HeadsInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often each instance asks whose access changed (<see cref="AccessRecheck"/>): the most a revoked reader keeps hearing.</summary>
     public TimeSpan AccessRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

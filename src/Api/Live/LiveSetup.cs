@@ -20,6 +20,7 @@ public static class LiveSetup
         services.AddHostedService<PresenceBroadcaster>();
         services.AddSingleton<LiveConnections>();
         services.AddHostedService<AccessRecheck>();
+        services.AddHostedService<StreamHeadsBeat>();
         services.AddSingleton<StreamEventPruner>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamEventPruner>());
         services.AddScoped<LiveStreams>();

@@ -29,6 +29,14 @@ public sealed class Presence
     public bool IsReading(string stream, string connectionId) =>
         _readers.TryGetValue(stream, out var readers) && readers.ContainsKey(connectionId);
 
+    /// <summary>The streams someone on this instance reads.</summary>
+    public IReadOnlySet<string> Streams() =>
+        _readers.Where(r => !r.Value.IsEmpty).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The connections on this instance that read the stream.</summary>
+    public IReadOnlyList<string> ReadersOf(string stream) =>
+        _readers.TryGetValue(stream, out var readers) ? [.. readers.Keys] : [];
+
     /// <summary>The streams this connection reads (a walk over every stream: for the rare re-check, not the hot path).</summary>
     public IReadOnlyList<string> StreamsOf(string connectionId) =>
         [.. _readers.Where(r => r.Value.ContainsKey(connectionId)).Select(r => r.Key)];

@@ -83,6 +83,12 @@
   connection.on("presence", () => {});
   connection.on("typing", () => {});
   connection.on("revoked", () => {});
+  // Where the stream ends now: further than we got means an event was lost without a trace.
+  connection.on("heads", (head) => {
+    if (head.stream === stream && last !== null && head.lastSeq > last) {
+      catchUp().catch(() => {});
+    }
+  });
   connection.onreconnected(() => catchUp().catch(() => {}));
   connection.onclose(() => setTimeout(start, 2000));
 

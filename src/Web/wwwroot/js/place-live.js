@@ -94,6 +94,12 @@
   connection.on("presence", () => {});
   connection.on("typing", () => {});
   connection.on("revoked", () => {});
+  // Where the stream ends now: further than we got means an event was lost without a trace.
+  connection.on("heads", (head) => {
+    if (head.stream === stream.name && head.lastSeq > stream.last) {
+      subscribe().catch(() => {});
+    }
+  });
   connection.onreconnecting(() => say("Reconnecting… new arrivals will show when the connection is back.", "reconnecting"));
   connection.onreconnected(async () => {
     await subscribe();

@@ -153,6 +153,13 @@
     });
     connection.on("presence", () => {});
     connection.on("typing", () => {});
+    // Where a stream ends now: further than we got means an event was lost without a trace.
+    connection.on("heads", (head) => {
+      const stream = streams.find((s) => s.name === head.stream);
+      if (stream && head.lastSeq > stream.last) {
+        subscribe(stream).catch(() => {});
+      }
+    });
     // What this person may see changed (no longer a co-host, say): stop following that stream and
     // redraw from the server, which shows them what they may see now.
     connection.on("revoked", async (notice) => {

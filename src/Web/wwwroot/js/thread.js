@@ -246,6 +246,12 @@
     }
   }
 
+  // Where the stream ends now: further than we got means a reply was lost without a trace.
+  connection.on("heads", (head) => {
+    if (head.stream === stream && head.lastSeq > lastSeq) {
+      subscribe().catch(() => {});
+    }
+  });
   connection.on("revoked", () => setStatus("off", "Live updates stopped: you can no longer read this thread."));
   connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
   connection.onreconnected(async () => {

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CommunityOfPractice.Api.Live;
+
+/// <summary>
+/// Each interval, tells the readers on this instance of every stream that moved since the last
+/// beat where it now ends (<c>heads</c>: <c>{ stream, lastSeq }</c>). A client whose live feed was
+/// cut without a sound (the backplane down for a moment, a message lost, and no later event to
+/// show the gap) learns within one interval that it is behind, and catches up with Subscribe.
+/// A stream that did not move says nothing: its readers already heard its head at the last beat.
+/// </summary>
+public sealed class StreamHeadsBeat(
+    Presence presence, IHubContext<LiveHub> hub, IServiceScopeFactory scopes, IOptions<LiveOptions> options, TimeProvider clock,
+    ILogger<StreamHeadsBeat> logger) : BackgroundService
+{
+    public const string HeadsMethod = "heads";
+
+    private readonly Dictionary<string, long> _told = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HeadsInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await BeatAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not tell readers where their streams end; trying at the next beat");
+            }
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        var read = presence.Streams();
+        if (read.Count == 0)
+        {
+            _told.Clear();
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var names = read.ToList();
+        var heads = await db.Set<StreamCounter>().AsNoTracking().Where(s => names.Contains(s.Name))
+            .Select(s => new { s.Name, s.LastSeq }).ToListAsync(cancellationToken);
+        foreach (var head in heads)
+        {
+            if (_told.TryGetValue(head.Name, out var told) && told == head.LastSeq)
+            {
+                continue;
+            }
+
+            _told[head.Name] = head.LastSeq;
+            await hub.Clients.Clients(presence.ReadersOf(head.Name)).SendAsync(HeadsMethod, new { stream = head.Name, lastSeq = head.LastSeq }, cancellationToken);
+        }
+
+        foreach (var gone in _told.Keys.Where(name => !read.Contains(name)).ToList())
+        {
+            _told.Remove(gone);
+        }
+    }
+}
