@@ -30,7 +30,8 @@ public sealed class SignInSessions(IOpenIddictAuthorizationManager authorization
             await tokens.TryRevokeAsync(entry, cancellationToken);
         }
 
-        user.SignedOutAt = clock.GetUtcNow();
+        // Live connections opened with this session's token close within seconds (AccessRecheck).
+        user.SignedOutAt = user.AccessChangedAt = clock.GetUtcNow();
     }
 
     /// <summary>Ends every session of the person, on every device (suspension, deletion).</summary>
@@ -39,7 +40,7 @@ public sealed class SignInSessions(IOpenIddictAuthorizationManager authorization
         var subject = user.Id.ToString();
         await tokens.RevokeBySubjectAsync(subject, cancellationToken);
         await authorizations.RevokeBySubjectAsync(subject, cancellationToken);
-        user.SignedOutAt = clock.GetUtcNow();
+        user.SignedOutAt = user.AccessChangedAt = clock.GetUtcNow();
     }
 
     /// <summary>

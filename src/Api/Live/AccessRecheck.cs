@@ -3,6 +3,7 @@ using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 
 namespace CommunityOfPractice.Api.Live;
 
@@ -121,14 +122,15 @@ public sealed class AccessRecheck(
         {
             if (connections.Of(memberId) is { Count: > 0 } theirs)
             {
-                await RecheckAsync(db, scope.ServiceProvider.GetServices<IStreamPolicy>(), memberId, theirs, cancellationToken);
+                await RecheckAsync(db, scope.ServiceProvider, memberId, theirs, cancellationToken);
             }
         }
     }
 
     private async Task RecheckAsync(
-        AppDbContext db, IEnumerable<IStreamPolicy> policies, Guid memberId, IReadOnlyList<LiveConnections.Connection> theirs, CancellationToken cancellationToken)
+        AppDbContext db, IServiceProvider services, Guid memberId, IReadOnlyList<LiveConnections.Connection> theirs, CancellationToken cancellationToken)
     {
+        var policies = services.GetServices<IStreamPolicy>();
         var user = await db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => new { u.SuspendedAt }).SingleOrDefaultAsync(cancellationToken);
         if (user is null || user.SuspendedAt is not null)
         {
@@ -148,8 +150,17 @@ public sealed class AccessRecheck(
             IsApplicant = !roles.Contains(Roles.Member),
         };
 
+        var tokens = services.GetRequiredService<IOpenIddictTokenManager>();
         foreach (var connection in theirs)
         {
+            // Opened with a token of a session that has ended since (signed out): closed, as the token would be refused now.
+            if (connection.Context.User?.GetTokenId() is { Length: > 0 } tokenId
+                && (await tokens.FindByIdAsync(tokenId, cancellationToken) is not { } token || !await tokens.HasStatusAsync(token, OpenIddictConstants.Statuses.Valid, cancellationToken)))
+            {
+                connection.Context.Abort();
+                continue;
+            }
+
             connection.Caller = caller;
             foreach (var stream in presence.StreamsOf(connection.Id))
             {

@@ -83,6 +83,52 @@ public sealed class AccessRecheckTests(LiveServer api)
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => connection.StartAsync());
     }
 
+    [Fact]
+    public async Task Signing_out_closes_the_live_connections_opened_with_that_session_and_no_others()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var thread = await ThreadsApi.StartAsync(member.Client);
+        var otherDevice = member with { Token = await Tokens.PasswordGrantAsync(api.CreateClient(), member.Email, member.Password) };
+        await using var signingOut = Unreconnecting(member);
+        await using var staying = Unreconnecting(otherDevice);
+        var closed = Closed(signingOut);
+        var otherClosed = Closed(staying);
+        await signingOut.StartAsync();
+        await staying.StartAsync();
+        await signingOut.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), 0L);
+        await staying.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), 0L);
+
+        using var signOut = await member.Client.DeleteAsync("/api/v1/me/session");
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+
+        await closed.WaitAsync(_timeout);
+        // The other device's connection still reads: a new reply reaches it.
+        var heard = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        staying.On<LiveEvent>("event", e => heard.TrySetResult(e));
+        var other = otherDevice.Client;
+        other.Authorize(otherDevice.Token.AccessToken);
+        await ThreadsApi.ReplyAsync(other, thread.Id, "Still here on the other device");
+        await heard.Task.WaitAsync(_timeout);
+        Assert.False(otherClosed.IsCompleted);
+    }
+
+    private HubConnection Unreconnecting(TestMember member) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Url!, LiveClient.HubPath), HttpTransportType.WebSockets,
+                options => options.AccessTokenProvider = () => Task.FromResult<string?>(member.Token.AccessToken))
+            .Build();
+
+    private static Task Closed(HubConnection connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     private static TaskCompletionSource<T> Signal<T>(HubConnection connection, string method)
     {
         var signal = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
