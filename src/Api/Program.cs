@@ -6,6 +6,7 @@ using CommunityOfPractice.Api.Features.Library;
 using CommunityOfPractice.Api.Features.Places;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using CommunityOfPractice.Api.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.AddLibrary();
 builder.AddPlaces();
 builder.AddDemoContent();
 builder.AddHttpApi();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseHttpApi();
 app.MapOidcEndpoints();
 app.MapFeatureEndpoints();
 app.MapLiveHub();
+app.MapTelemetry();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public sealed class LiveHub(
     IEnumerable<IStreamPolicy> policies,
     Presence presence,
     LiveConnections connections,
+    AppMetrics metrics,
     IOptions<LiveOptions> options,
     TimeProvider clock) : Hub
 {
@@ -111,6 +113,7 @@ public sealed class LiveHub(
 
     public override async Task OnConnectedAsync()
     {
+        metrics.Connected();
         // Only a token issued for this Api reads as someone (Caller.From); only someone can lose access.
         if (Caller.From(Context.User!) is { MemberId: { } memberId })
         {
@@ -122,6 +125,7 @@ public sealed class LiveHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         connections.Remove(Context.ConnectionId);
         presence.LeaveAll(Context.ConnectionId);
 

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommunityOfPractice.Api.Live;
@@ -8,7 +9,7 @@ namespace CommunityOfPractice.Api.Live;
 /// numbers and catch up from the database (docs/live-protocol.md), so nothing is lost.
 /// </summary>
 public sealed class LivePublishingBehavior<TMessage, TResponse>(
-    LiveStreams streams, IHubContext<LiveHub> hub, ILogger<LivePublishingBehavior<TMessage, TResponse>> logger)
+    LiveStreams streams, IHubContext<LiveHub> hub, AppMetrics metrics, TimeProvider clock, ILogger<LivePublishingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -26,12 +27,13 @@ public sealed class LivePublishingBehavior<TMessage, TResponse>(
             throw;
         }
 
-        foreach (var streamEvent in streams.TakePending())
+        foreach (var (streamEvent, appendedAt) in streams.TakePending())
         {
             try
             {
                 // Not the request's token: the change is committed and readers must hear of it.
                 await hub.Clients.Group(streamEvent.Stream).SendAsync(LiveHub.EventMethod, streamEvent, CancellationToken.None);
+                metrics.Sent(clock.GetElapsedTime(appendedAt));
             }
             catch (Exception exception)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
@@ -9,11 +10,9 @@ namespace CommunityOfPractice.Api.Live;
 /// transaction commits; <see cref="LivePublishingBehavior{TMessage,TResponse}"/> then sends them.
 /// One per request (scoped).
 /// </summary>
-public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock)
+public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock, AppMetrics metrics)
 {
-    private readonly List<StreamEvent> _pending = [];
-
-    public IReadOnlyList<StreamEvent> Pending => _pending;
+    private readonly List<PendingEvent> _pending = [];
 
     /// <summary>
     /// Takes the stream's next number. The upsert locks the stream's row until commit, so
@@ -37,17 +36,21 @@ public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, Tim
             Data = payload.GetRawText(),
             OccurredAt = clock.GetUtcNow(),
         });
-        _pending.Add(streamEvent);
+        _pending.Add(new PendingEvent(streamEvent, clock.GetTimestamp()));
+        metrics.Appended();
         return streamEvent;
     }
 
     /// <summary>A retried or failed unit of work must not send what it appended.</summary>
     public void Discard() => _pending.Clear();
 
-    public IReadOnlyList<StreamEvent> TakePending()
+    public IReadOnlyList<PendingEvent> TakePending()
     {
         var taken = _pending.ToList();
         _pending.Clear();
         return taken;
     }
 }
+
+/// <summary>An event appended in this unit of work, with when (a <see cref="TimeProvider"/> timestamp), for the send-lag measure.</summary>
+public sealed record PendingEvent(StreamEvent Event, long AppendedAt);

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using System.Text.Json;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -16,7 +17,7 @@ namespace CommunityOfPractice.Api.Infrastructure.Mail;
 /// recognisable as the same message.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+    IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EmailOptions> options, TimeProvider clock, AppMetrics metrics, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     public const int BatchSize = 20;
@@ -32,6 +33,8 @@ public sealed class OutboxSender(
                 while (await SendBatchAsync(stoppingToken) == BatchSize)
                 {
                 }
+
+                await CountWaitingAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -47,6 +50,16 @@ public sealed class OutboxSender(
                 return;
             }
         }
+    }
+
+    // For the cop.outbox.waiting gauge: what is still to go after a pass (due later, or the server is down).
+    private async Task CountWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var waiting = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database
+            .SqlQuery<long>($"SELECT count(*) AS value FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL")
+            .SingleAsync(cancellationToken);
+        metrics.OutboxWaiting(waiting);
     }
 
     /// <summary>Claims up to <see cref="BatchSize"/> due messages and tries to send them; returns how many were claimed.</summary>
