@@ -108,6 +108,11 @@ public static class IdentitySetup
             {
                 options.UseLocalServer();
 
+                // Each access token is checked against its stored entry (one primary-key read), so
+                // revoking or deleting it (a deleted account, a password reset) refuses it at once
+                // rather than when it expires.
+                options.EnableTokenEntryValidation();
+
                 // Tokens travel in the Authorization header only (the Web's proxy adds it for the
                 // hub), so they never land in URLs and access logs.
                 options.UseAspNetCore()
