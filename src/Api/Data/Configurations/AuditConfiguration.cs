@@ -13,11 +13,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Action).HasMaxLength(AuditEntry.ActionMaxLength);
         builder.Property(e => e.Details).HasMaxLength(AuditEntry.DetailsMaxLength);
 
-        // Ids are version 7 (time first), so "newest first" is the primary key read backwards and
-        // the page cursor is the last id; one action's entries, and everything about one person, likewise.
-        builder.HasIndex(e => new { e.Action, e.Id }).IsDescending(false, true);
-        builder.HasIndex(e => new { e.SubjectId, e.Id }).IsDescending(false, true);
-        builder.HasIndex(e => new { e.ActorId, e.Id }).IsDescending(false, true);
+        // The admin's list, newest first (the time, then the id between entries of one instant),
+        // whole, for one action, or for one person as actor or subject.
+        builder.HasIndex(e => new { e.OccurredAt, e.Id }).IsDescending();
+        builder.HasIndex(e => new { e.Action, e.OccurredAt, e.Id }).IsDescending(false, true, true);
+        builder.HasIndex(e => new { e.SubjectId, e.OccurredAt }).IsDescending(false, true);
+        builder.HasIndex(e => new { e.ActorId, e.OccurredAt }).IsDescending(false, true);
 
         // People stay as ids; a member's row outlives their account (it becomes "Former member"),
         // so these keys hold, and the log is never emptied by a deletion.

@@ -45,11 +45,16 @@ public static class ListAuditEntries
 
             if (query.Before is { } before)
             {
-                entries = entries.Where(e => e.Id.CompareTo(before) < 0);
+                // The cursor is the last entry of the page before; an id that is not one starts from the newest.
+                var at = await db.Set<AuditEntry>().Where(e => e.Id == before).Select(e => (DateTimeOffset?)e.OccurredAt).SingleOrDefaultAsync(cancellationToken);
+                if (at is { } time)
+                {
+                    entries = entries.Where(e => e.OccurredAt < time || (e.OccurredAt == time && e.Id.CompareTo(before) < 0));
+                }
             }
 
             var rows = await entries
-                .OrderByDescending(e => e.Id)
+                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
                 .Take(limit + 1)
                 .Select(e => new AuditEntryView(
                     e.Id,

@@ -50,21 +50,27 @@ namespace CommunityOfPractice.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_action_id",
+                name: "ix_audit_entries_action_occurred_at_id",
                 table: "audit_entries",
-                columns: new[] { "action", "id" },
+                columns: new[] { "action", "occurred_at", "id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_actor_id_occurred_at",
+                table: "audit_entries",
+                columns: new[] { "actor_id", "occurred_at" },
                 descending: new[] { false, true });
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_actor_id_id",
+                name: "ix_audit_entries_occurred_at_id",
                 table: "audit_entries",
-                columns: new[] { "actor_id", "id" },
-                descending: new[] { false, true });
+                columns: new[] { "occurred_at", "id" },
+                descending: new bool[0]);
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_entries_subject_id_id",
+                name: "ix_audit_entries_subject_id_occurred_at",
                 table: "audit_entries",
-                columns: new[] { "subject_id", "id" },
+                columns: new[] { "subject_id", "occurred_at" },
                 descending: new[] { false, true });
         }
 

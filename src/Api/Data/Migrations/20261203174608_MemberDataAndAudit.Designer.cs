@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CommunityOfPractice.Api.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203174014_MemberDataAndAudit")]
+    [Migration("20261203174608_MemberDataAndAudit")]
     partial class MemberDataAndAudit
     {
         /// <inheritdoc />
@@ -216,17 +216,21 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
-                    b.HasIndex("Action", "Id")
+                    b.HasIndex("ActorId", "OccurredAt")
                         .IsDescending(false, true)
-                        .HasDatabaseName("ix_audit_entries_action_id");
+                        .HasDatabaseName("ix_audit_entries_actor_id_occurred_at");
 
-                    b.HasIndex("ActorId", "Id")
-                        .IsDescending(false, true)
-                        .HasDatabaseName("ix_audit_entries_actor_id_id");
+                    b.HasIndex("OccurredAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_audit_entries_occurred_at_id");
 
-                    b.HasIndex("SubjectId", "Id")
+                    b.HasIndex("SubjectId", "OccurredAt")
                         .IsDescending(false, true)
-                        .HasDatabaseName("ix_audit_entries_subject_id_id");
+                        .HasDatabaseName("ix_audit_entries_subject_id_occurred_at");
+
+                    b.HasIndex("Action", "OccurredAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_audit_entries_action_occurred_at_id");
 
                     b.ToTable("audit_entries", (string)null);
                 });
