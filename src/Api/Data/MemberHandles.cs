@@ -22,7 +22,7 @@ internal static class MemberHandles
         // are then checked exactly. The earliest member holds a shared handle.
         var patterns = wanted.Select(h => h.Replace("-", "%")).ToList();
         var candidates = await db.Members.AsNoTracking()
-            .Where(m => patterns.Any(pattern => EF.Functions.ILike(m.DisplayName, pattern)))
+            .Where(m => m.ErasedAt == null && patterns.Any(pattern => EF.Functions.ILike(m.DisplayName, pattern)))
             .OrderBy(m => m.JoinedAt)
             .Select(m => new { m.Id, m.DisplayName })
             .Take(50 * wanted.Count)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Features.Audit;
 using CommunityOfPractice.Api.Features.Events;
 using CommunityOfPractice.Api.Features.Events.Qa;
 using CommunityOfPractice.Api.Features.Library;
@@ -97,5 +98,6 @@ public static class HttpApiSetup
         api.MapPortfolioEndpoints();
         api.MapTagEndpoints();
         api.MapNotificationEndpoints();
+        api.MapAuditEndpoints();
     }
 }

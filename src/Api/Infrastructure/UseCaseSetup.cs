@@ -21,6 +21,7 @@ public static class UseCaseSetup
             ];
         });
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
     }
 }

@@ -14,6 +14,9 @@ public sealed class Member
     public const int BioMaxLength = 2000;
     public const int MaxPlaces = 10;
 
+    /// <summary>What everyone sees in place of the name of someone who deleted their account.</summary>
+    public const string FormerMemberName = "Former member";
+
     private readonly List<Place> _places = [];
 
     private Member(Guid id, string displayName, DateTimeOffset joinedAt)
@@ -37,6 +40,14 @@ public sealed class Member
     public DirectoryListing Listing { get; private set; } = DirectoryListing.NotListed;
 
     /// <summary>
+    /// When the person deleted their account. The row stays so that what they wrote keeps an
+    /// author (shown as <see cref="FormerMemberName"/>); nothing in it says who they were.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
+    /// <summary>
     /// A member who needs no approval: joining is open, they were invited, or an admin created
     /// the account. Approved from the start.
     /// </summary>
@@ -58,6 +69,23 @@ public sealed class Member
     }
 
     public void ChooseListing(DirectoryListing listing) => Listing = listing;
+
+    /// <summary>
+    /// The account is deleted: the name, bio, organisation, places and directory choice go, and
+    /// every view that names an author by this row now says <see cref="FormerMemberName"/>.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        DisplayName = FormerMemberName;
+        Bio = null;
+        Organisation = null;
+        OrganisationId = null;
+        _places.Clear();
+        Listing = DirectoryListing.NotListed;
+        IsApproved = false;
+        ApprovedAt = null;
+        ErasedAt ??= now;
+    }
 
     public void UpdateProfile(string displayName, string? bio, Organisation? organisation, IReadOnlyCollection<Place> places)
     {

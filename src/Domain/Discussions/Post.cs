@@ -91,6 +91,19 @@ public sealed class Post
 
     public void Delete() => IsDeleted = true;
 
+    /// <summary>
+    /// Its author left and asked for what they wrote to go: the post stays in its place (the
+    /// numbering and replies that quote it still make sense) as a deleted post, with its words and
+    /// every earlier version of them gone rather than merely hidden.
+    /// </summary>
+    public void EraseContent()
+    {
+        IsDeleted = true;
+        Markdown = string.Empty;
+        Html = string.Empty;
+        _revisions.Clear();
+    }
+
     public void Hide(string reason)
     {
         var trimmed = reason.Trim();

@@ -85,6 +85,15 @@ public sealed class Question
         ModerationReason = reason.Trim();
     }
 
+    public const string ErasedText = "This question was removed by the person who asked it.";
+
+    /// <summary>Its asker left and asked for what they wrote to go: the words go, the place in the list (and its votes) stays.</summary>
+    public void EraseContent()
+    {
+        Text = ErasedText;
+        IsAnonymous = true;
+    }
+
     public void Edit(string text, DateTimeOffset now)
     {
         Text = RequireText(text);

@@ -1,4 +1,3 @@
-using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -65,8 +64,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The directory choice lives in the member's row (listing_is_listed, listing_show_bio, ...).
         builder.ComplexProperty(m => m.Listing);
 
-        // The profile and the sign-in account are one person: deleting the account deletes the profile.
-        builder.HasOne<AppUser>().WithOne().HasForeignKey<Member>(m => m.Id).OnDelete(DeleteBehavior.Cascade);
+        // The profile shares its id with the sign-in account but outlives it: deleting an account
+        // erases the profile (Member.Erase) and keeps the row, so posts, events and assessments
+        // keep an author, shown as "Former member". Hence no foreign key to users.
         builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(m => m.Places).WithMany().UsingEntity("member_places");
         builder.Navigation(m => m.Places).HasField("_places").UsePropertyAccessMode(PropertyAccessMode.Field);

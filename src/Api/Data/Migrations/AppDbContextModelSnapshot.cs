@@ -202,6 +202,57 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("ActorId", "OccurredAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_audit_entries_actor_id_occurred_at");
+
+                    b.HasIndex("OccurredAt", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_audit_entries_occurred_at_id");
+
+                    b.HasIndex("SubjectId", "OccurredAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_audit_entries_subject_id_occurred_at");
+
+                    b.HasIndex("Action", "OccurredAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_audit_entries_action_occurred_at_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +754,10 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
 
                     b.Property<bool>("IsApproved")
                         .HasColumnType("boolean")
@@ -2514,6 +2569,21 @@ namespace CommunityOfPractice.Api.Data.Migrations
                         .HasConstraintName("fk_paper_extraction_jobs_paper_versions_version_id");
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_audit_entries_members_actor_id");
+
+                    b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_audit_entries_members_subject_id");
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Follow", b =>
                 {
                     b.HasOne("CommunityOfPractice.Domain.Community.Member", null)
@@ -2564,13 +2634,6 @@ namespace CommunityOfPractice.Api.Data.Migrations
 
             modelBuilder.Entity("CommunityOfPractice.Domain.Community.Member", b =>
                 {
-                    b.HasOne("CommunityOfPractice.Api.Identity.AppUser", null)
-                        .WithOne()
-                        .HasForeignKey("CommunityOfPractice.Domain.Community.Member", "Id")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_members_users_id");
-
                     b.HasOne("CommunityOfPractice.Domain.Community.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Contracts;
@@ -24,7 +25,7 @@ public static class ApproveJoinRequest
                 .WithMessage($"A message to the applicant has at most {JoinRequest.MessageMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
+    internal sealed class Handler(AppDbContext db, UserManager<AppUser> users, Notifier notifier, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
     {
         public async ValueTask<JoinRequestView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -34,6 +35,7 @@ public static class ApproveJoinRequest
 
             var member = await db.Members.SingleAsync(m => m.Id == request.MemberId, cancellationToken);
             member.Approve(now);
+            audit.Record(command.Caller, member.Id, AuditActions.JoinRequestApproved, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim());
             if (request.OrganisationId is { } organisationId
                 && !await db.OrganisationMemberships.AnyAsync(m => m.OrganisationId == organisationId && m.MemberId == member.Id, cancellationToken))
             {

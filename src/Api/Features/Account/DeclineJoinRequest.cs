@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Domain.Notifications;
 using CommunityOfPractice.Contracts.Community;
@@ -21,12 +22,13 @@ public static class DeclineJoinRequest
                 .WithMessage($"A message to the applicant has at most {JoinRequest.MessageMaxLength} characters.");
     }
 
-    internal sealed class Handler(AppDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
+    internal sealed class Handler(AppDbContext db, Notifier notifier, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, JoinRequestView>
     {
         public async ValueTask<JoinRequestView> Handle(Command command, CancellationToken cancellationToken)
         {
             var request = await db.PendingDecisionAsync(command.RequestId, cancellationToken);
             request.Decline(command.Caller.Id, command.Message!, clock.GetUtcNow());
+            audit.Record(command.Caller, request.MemberId, AuditActions.JoinRequestDeclined, command.Message!.Trim());
 
             notifier.Notify(NotificationKind.JoinDecision, [request.MemberId], new NotificationMessage(
                 "Your request to join Community of Practice was declined", command.Message!.Trim(), "/account/join-request")

@@ -72,9 +72,9 @@ public static class OrganisationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         organisations.MapPost("/{organisationId:guid}/verify", async Task<NoContent> (
-                Guid organisationId, ISender sender, CancellationToken cancellationToken) =>
+                Guid organisationId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
             {
-                await sender.Send(new VerifyOrganisation.Command(organisationId), cancellationToken);
+                await sender.Send(new VerifyOrganisation.Command(caller, organisationId), cancellationToken);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Admin)

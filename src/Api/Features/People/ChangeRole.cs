@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Contracts;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace CommunityOfPractice.Api.Features.People;
 /// </summary>
 public static class ChangeRole
 {
-    public sealed record Command(Caller Caller, Guid PersonId, string Role, bool Grant) : ICommand;
+    public sealed record Command(Caller Caller, Guid PersonId, string Role, bool Grant) : ICommand, ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -20,7 +21,7 @@ public static class ChangeRole
                 .WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
     }
 
-    internal sealed class Handler(UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -40,6 +41,12 @@ public static class ChangeRole
             var has = await users.IsInRoleAsync(user, command.Role);
             // Open live connections re-check what they may read (a demoted moderator stops hearing moderation).
             user.AccessChangedAt = clock.GetUtcNow();
+            if (command.Grant != has)
+            {
+                // Before the change: UserManager saves it, and this entry with it, in this transaction.
+                audit.Record(command.Caller, user.Id, command.Grant ? AuditActions.RoleGranted : AuditActions.RoleRevoked, command.Role);
+            }
+
             var result = (command.Grant, has) switch
             {
                 (true, false) => await users.AddToRoleAsync(user, command.Role),

@@ -32,7 +32,7 @@ public static class ListPeople
         public async ValueTask<PeoplePage> Handle(Query query, CancellationToken cancellationToken)
         {
             var limit = query.Limit ?? DefaultLimit;
-            var members = db.Members.AsNoTracking();
+            var members = db.Members.AsNoTracking().Where(m => m.ErasedAt == null);
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
                 var pattern = $"%{EscapeLike(query.Search.Trim())}%";

@@ -10,7 +10,7 @@ internal static class MemberProfileProjection
     public static async Task<MemberProfile?> MemberProfileAsync(this AppDbContext db, Guid memberId, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking()
-            .Where(m => m.Id == memberId)
+            .Where(m => m.Id == memberId && m.ErasedAt == null)
             .Select(m => new
             {
                 m.Id,

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,7 +9,7 @@ public static class ReinstateMember
 {
     public sealed record Command(Caller Caller, Guid PersonId) : ICommand, ITransactional;
 
-    internal sealed class Handler(UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -18,6 +19,7 @@ public static class ReinstateMember
                 user.SuspendedAt = null;
                 user.SuspensionReason = null;
                 user.AccessChangedAt = clock.GetUtcNow();
+                audit.Record(command.Caller, user.Id, AuditActions.MemberUnsuspended);
             }
 
             return Unit.Value;

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Identity;
 using CommunityOfPractice.Api.Live;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public static class SuspendMember
                 .MaximumLength(AppUser.SuspensionReasonMaxLength).WithMessage($"Keep the reason to {AppUser.SuspensionReasonMaxLength} characters.");
     }
 
-    internal sealed class Handler(UserManager<AppUser> users, SignInSessions sessions, TimeProvider clock) : ICommandHandler<Command>
+    internal sealed class Handler(UserManager<AppUser> users, SignInSessions sessions, AuditLog audit, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,6 +39,7 @@ public static class SuspendMember
             user.SuspensionReason = command.Reason.Trim();
             user.AccessChangedAt = now;
             await sessions.EndAllAsync(user, cancellationToken);
+            audit.Record(command.Caller, user.Id, AuditActions.MemberSuspended, user.SuspensionReason);
             return Unit.Value;
         }
     }

@@ -81,8 +81,8 @@ public static class ThreadEndpoints
 
         foreach (var change in Enum.GetValues<ModerateThread.Change>())
         {
-            threads.MapPost($"/{{threadId:guid}}/{change.ToString().ToLowerInvariant()}", (Guid threadId, ISender sender, CancellationToken cancellationToken) =>
-                    NoContentAsync(sender.Send(new ModerateThread.Command(threadId, change), cancellationToken)))
+            threads.MapPost($"/{{threadId:guid}}/{change.ToString().ToLowerInvariant()}", (Guid threadId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                    NoContentAsync(sender.Send(new ModerateThread.Command(caller, threadId, change), cancellationToken)))
                 .RequireAuthorization(Policies.Moderator)
                 .WithName($"{change}Thread")
                 .WithSummary($"{change} the thread (moderators)")
@@ -118,15 +118,15 @@ public static class ThreadEndpoints
             .WithName(nameof(ListRevisions))
             .WithSummary("Earlier texts of an edited post, oldest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        posts.MapPost("/{postId:guid}/hide", (Guid postId, HidePostRequest body, ISender sender, CancellationToken cancellationToken) =>
-                NoContentAsync(sender.Send(new HidePost.Command(postId, Hide: true, body.Reason), cancellationToken)))
+        posts.MapPost("/{postId:guid}/hide", (Guid postId, HidePostRequest body, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new HidePost.Command(caller, postId, Hide: true, body.Reason), cancellationToken)))
             .RequireAuthorization(Policies.Moderator)
             .WithName(nameof(HidePost))
             .WithSummary("Hide a post with a reason (moderators)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        posts.MapPost("/{postId:guid}/unhide", (Guid postId, ISender sender, CancellationToken cancellationToken) =>
-                NoContentAsync(sender.Send(new HidePost.Command(postId, Hide: false, null), cancellationToken)))
+        posts.MapPost("/{postId:guid}/unhide", (Guid postId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
+                NoContentAsync(sender.Send(new HidePost.Command(caller, postId, Hide: false, null), cancellationToken)))
             .RequireAuthorization(Policies.Moderator)
             .WithName("UnhidePost")
             .WithSummary("Show a hidden post again (moderators)")

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.Audit;
 using CommunityOfPractice.Api.Notifications;
 using CommunityOfPractice.Domain.Notifications;
 using CommunityOfPractice.Contracts.Events.Qa;
@@ -22,12 +23,13 @@ public static class HideQuestion
         }
     }
 
-    internal sealed class Handler(QuestionModeration moderation, Notifier notifier) : ICommandHandler<Command, QuestionView>
+    internal sealed class Handler(QuestionModeration moderation, Notifier notifier, AuditLog audit) : ICommandHandler<Command, QuestionView>
     {
         public async ValueTask<QuestionView> Handle(Command command, CancellationToken cancellationToken) =>
             await moderation.ApplyAsync(command.Caller, command.EventId, command.QuestionId, (found, question) =>
             {
                 question.Hide(command.Reason!);
+                audit.Record(command.Caller, question.AuthorId, AuditActions.QuestionHidden, $"At “{found.Title}” ({found.Id}): {command.Reason!.Trim()}");
 
                 // The reason reaches the asker, who may never open the page again; only them.
                 notifier.Notify(NotificationKind.QuestionUpdate, [question.AuthorId], new NotificationMessage(
