@@ -15,6 +15,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@tests.communityofpractice.org.uk";
     public const string AdminPassword = "Admin-pass-2026!";
 
+    private const string Lifted = "1000000";
+
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Admin:Email"] = AdminEmail,
@@ -38,6 +40,19 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // subscribes and gaps exactly, and a beat landing between two events would add one.
         ["Live:HeadsInterval"] = "1.00:00:00",
         ["Library:StoragePath"] = Path.Combine(Path.GetTempPath(), $"cop-library-{Guid.NewGuid():N}"),
+        // The suite makes hundreds of people from one loopback address against shared Apis, far
+        // past what any one visitor does: the limits are lifted here (each account keeps its own
+        // sign-in throttle), and the tests of the limits use an Api with small ones (FloodServer).
+        ["RateLimits:Token:PermitLimit"] = Lifted,
+        ["RateLimits:SignIn:PermitLimit"] = Lifted,
+        ["RateLimits:Account:PermitLimit"] = Lifted,
+        ["RateLimits:Posts:PermitLimit"] = Lifted,
+        ["RateLimits:Questions:PermitLimit"] = Lifted,
+        ["RateLimits:Votes:PermitLimit"] = Lifted,
+        ["RateLimits:Uploads:PermitLimit"] = Lifted,
+        ["RateLimits:Search:PermitLimit"] = Lifted,
+        ["RateLimits:Subscribe:PermitLimit"] = Lifted,
+        ["SignInThrottle:Address:FreeAttempts"] = Lifted,
     };
 
     private string? _database;

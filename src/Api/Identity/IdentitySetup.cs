@@ -32,8 +32,9 @@ public static class IdentitySetup
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed passwords slow the next attempt (SignInThrottle) instead of locking the
+                // account, which let anyone who knew an address keep its owner out (ADR 0012).
+                // Sign-ins never pass lockoutOnFailure, so only a deliberately set LockoutEnd locks.
                 options.SignIn.RequireConfirmedEmail = configuration.GetValue<bool>("Identity:RequireConfirmedEmail");
                 options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
                 options.ClaimsIdentity.UserNameClaimType = Claims.Name;
@@ -133,6 +134,10 @@ public static class IdentitySetup
         services.AddScoped<AccountFactory>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<TokenPrincipalFactory>();
+        services.Configure<SignInThrottleOptions>(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddScoped<SignInThrottle>();
+        services.AddHostedService<SignInAttemptSweeper>();
+        services.AddSingleton<RememberedDevices>();
         services.AddScoped<ISeeder, ReferenceDataSeeder>();
         services.AddScoped<ISeeder, OidcClientSeeder>();
         services.AddScoped<ISeeder, AdminSeeder>();

@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -19,7 +20,8 @@ public static class OidcEndpoints
     public static void MapOidcEndpoints(this WebApplication app)
     {
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
-        app.MapPost("/connect/token", ExchangeAsync).ExcludeFromDescription().DisableAntiforgery();
+        app.MapPost("/connect/token", ExchangeAsync).ExcludeFromDescription().DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Token);
         // Signing out changes state, so only a POST carrying the sign-out page's antiforgery token
         // does it; a GET (how applications send people here) shows that page.
         app.MapGet("/connect/logout", (HttpContext context) => Results.Redirect("/account/logout" + context.Request.QueryString))
@@ -56,23 +58,26 @@ public static class OidcEndpoints
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext context, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenPrincipalFactory principals)
+        HttpContext context, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenPrincipalFactory principals, SignInThrottle throttle)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         if (request.IsPasswordGrantType())
         {
+            // Counted before the password is looked at; too soon after failures is a 429 with
+            // Retry-After (through the one ProblemDetails handler), never a locked account.
+            var attempt = await throttle.BeginAsync(request.Username, context.Connection.RemoteIpAddress, rememberedDevice: false, context.RequestAborted);
             var user = await users.FindByEmailAsync(request.Username ?? string.Empty);
             if (user is null)
             {
                 return Forbid(Errors.InvalidGrant, "The email or password is not right.");
             }
 
-            var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
+            var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: false);
             if (check.IsLockedOut)
             {
-                return Forbid(Errors.InvalidGrant, "This account is locked after too many failed attempts. Try again later.");
+                return Forbid(Errors.InvalidGrant, "This account is suspended.");
             }
 
             if (!check.Succeeded)
@@ -82,6 +87,7 @@ public static class OidcEndpoints
                     : "The email or password is not right.");
             }
 
+            await throttle.SucceededAsync(attempt, context.RequestAborted);
             var principal = await principals.CreateAsync(user, request.GetScopes(), context.RequestAborted);
             return Results.SignIn(principal, authenticationScheme: Server);
         }

@@ -26,3 +26,25 @@ public sealed class UnprocessableException(string field, string message) : Excep
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The caller is going too fast (a rate limit, or sign-in attempts slowed after failures): 429 with Retry-After.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string message) : Exception(message)
+{
+    /// <summary>How long until the next attempt is allowed; never less than a second.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter;
+
+    /// <summary>Whole seconds, rounded up, as Retry-After carries them.</summary>
+    public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
+
+    /// <summary>"1 second", "40 seconds", "3 minutes": for the sentence a person reads.</summary>
+    public static string Describe(TimeSpan wait)
+    {
+        var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
+        if (seconds < 120)
+        {
+            return seconds == 1 ? "1 second" : $"{seconds} seconds";
+        }
+
+        return $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+    }
+}

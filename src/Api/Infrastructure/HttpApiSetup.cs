@@ -14,6 +14,7 @@ using CommunityOfPractice.Api.Features.Stages;
 using CommunityOfPractice.Api.Features.Tags;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure.OpenApi;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -43,6 +44,7 @@ public static class HttpApiSetup
             options.AddOperationTransformer<AuthorizationResponsesTransformer>();
         });
         services.AddSingleton(TimeProvider.System);
+        builder.AddRateLimits();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             // Behind TLS-terminating ingress the Api must see the browser's https scheme, or the
@@ -71,6 +73,7 @@ public static class HttpApiSetup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -16,6 +16,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is TooManyRequestsException tooMany)
+        {
+            return await WriteTooManyRequestsAsync(httpContext, tooMany, problemDetails);
+        }
+
         var problem = exception switch
         {
             ValidationException validation => Validation(validation),
@@ -82,6 +87,30 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         httpContext.Response.Headers.RetryAfter = "10";
         return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
             "The community's database is not answering just now, so nothing was changed. Try again in a few seconds.");
+    }
+
+    /// <summary>
+    /// 429 with Retry-After, for a thrown <see cref="TooManyRequestsException"/> and for the rate
+    /// limiter's refusals alike, so both read the same to clients.
+    /// </summary>
+    public static async ValueTask WriteTooManyRequestsAsync(HttpContext httpContext, TooManyRequestsException exception) =>
+        await WriteTooManyRequestsAsync(httpContext, exception, httpContext.RequestServices.GetRequiredService<IProblemDetailsService>());
+
+    private static async ValueTask<bool> WriteTooManyRequestsAsync(HttpContext httpContext, TooManyRequestsException exception, IProblemDetailsService problemDetails)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        httpContext.Response.Headers.RetryAfter = exception.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = Problem(StatusCodes.Status429TooManyRequests, "Too many requests", exception.Message);
+        problem.Extensions["retryAfter"] = exception.RetryAfterSeconds;
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }))
+        {
+            return true;
+        }
+
+        // A browser posting one of the Api's own pages asked for HTML: the sentence, not a blank page.
+        httpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await httpContext.Response.WriteAsync(exception.Message, httpContext.RequestAborted);
+        return true;
     }
 
     private static ValidationProblemDetails Validation(ValidationException exception) => new(

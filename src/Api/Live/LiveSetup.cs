@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace CommunityOfPractice.Api.Live;
 
 public static class LiveSetup
@@ -5,7 +7,12 @@ public static class LiveSetup
     public static void AddLiveUpdates(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var signalR = services.AddSignalR(options => options.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        var signalR = services.AddSignalR(options =>
+        {
+            options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            options.AddFilter<SubscriptionLimits>();
+        });
+        services.AddSingleton<SubscriptionLimits>();
 
         // Several Api instances share hub messages through Redis; one instance needs nothing.
         var redis = builder.Configuration["Redis:Configuration"];

@@ -86,6 +86,12 @@ public sealed partial class ApiClient(HttpClient http, ILogger<ApiClient> logger
             // Not a problem document after all; the status alone says enough.
         }
 
+        // A 429 from something before the Api (a proxy) has no problem document, but may say when.
+        if (status == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } wait)
+        {
+            return ApiProblem.FromStatus(status, detail: $"That was done too often just now. Please try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.");
+        }
+
         return ApiProblem.FromStatus(status);
     }
 

@@ -25,6 +25,9 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
     /// <summary>The session's access token is missing, expired or revoked: the person needs to sign in again.</summary>
     public bool IsUnauthorized => Status == (int)HttpStatusCode.Unauthorized;
 
+    /// <summary>Too many of these just now (the Api's rate limits): the page says when to try again.</summary>
+    public bool IsTooManyRequests => Status == (int)HttpStatusCode.TooManyRequests;
+
     /// <summary>A sentence for the page: the detail if the Api gave one, else the title.</summary>
     public string Message => string.IsNullOrWhiteSpace(Detail) ? Title : Detail;
 
@@ -34,6 +37,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         HttpStatusCode.Forbidden => "You do not have permission to do that.",
         HttpStatusCode.NotFound => "We could not find that.",
         HttpStatusCode.Conflict => "That could not be done.",
+        HttpStatusCode.TooManyRequests => "That was done too often just now. Please wait a minute and try again.",
         >= HttpStatusCode.InternalServerError => "Something went wrong on our side. Please try again.",
         _ => "That request could not be completed.",
     };

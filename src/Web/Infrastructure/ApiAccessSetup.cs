@@ -13,12 +13,14 @@ public static class ApiAccessSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddTransient<AccessTokenHandler>();
+        services.AddTransient<ForwardedForHandler>();
 
         services.AddHttpClient<ApiClient>((provider, client) =>
             {
                 client.BaseAddress = provider.GetRequiredService<IOptions<ApiOptions>>().Value.BaseUrl;
                 client.Timeout = TimeSpan.FromSeconds(15);
             })
-            .AddHttpMessageHandler<AccessTokenHandler>();
+            .AddHttpMessageHandler<AccessTokenHandler>()
+            .AddHttpMessageHandler<ForwardedForHandler>();
     }
 }

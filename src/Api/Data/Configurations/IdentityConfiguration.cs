@@ -47,3 +47,14 @@ internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<Identity
 {
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
 }
+
+internal sealed class SignInAttemptCountConfiguration : IEntityTypeConfiguration<SignInAttemptCount>
+{
+    public void Configure(EntityTypeBuilder<SignInAttemptCount> builder)
+    {
+        builder.ToTable("sign_in_attempts");
+        builder.HasKey(a => a.Key);
+        builder.Property(a => a.Key).HasMaxLength(SignInAttemptCount.KeyMaxLength);
+        builder.HasIndex(a => a.LastAttemptAt);
+    }
+}

@@ -253,6 +253,30 @@ namespace CommunityOfPractice.Api.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityOfPractice.Api.Identity.SignInAttemptCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_attempts");
+
+                    b.HasIndex("LastAttemptAt")
+                        .HasDatabaseName("ix_sign_in_attempts_last_attempt_at");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("CommunityOfPractice.Api.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts.Community;
 using CommunityOfPractice.Domain.Community;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,7 @@ public static class AccountEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .WithName(nameof(RequestPasswordReset))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Sends a one-hour, single-use reset link if an account has this address; the answer is the same either way.")
             .ProducesValidationProblem();
 
@@ -27,6 +29,7 @@ public static class AccountEndpoints
                 return TypedResults.NoContent();
             })
             .WithName(nameof(ResetPassword))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Sets the new password from a reset link and ends the account's other sessions.")
             .ProducesValidationProblem();
 
@@ -39,6 +42,7 @@ public static class AccountEndpoints
                 return TypedResults.Created("/api/v1/me", registered);
             })
             .WithName(nameof(RegisterMember))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Join the community: email, password, display name, and the join request (or an invitation token)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status410Gone);
@@ -58,6 +62,7 @@ public static class AccountEndpoints
                     ? TypedResults.NoContent()
                     : TypedResults.Problem("This link is not valid, was used already, or the address has an account now. Ask for the change again from your profile.", statusCode: StatusCodes.Status400BadRequest))
             .WithName(nameof(ConfirmEmailChange))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Move an account to its new address, from the link sent there")
             .ProducesValidationProblem();
 
@@ -67,6 +72,7 @@ public static class AccountEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .WithName(nameof(ResendConfirmation))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Sends a new confirmation link if an unconfirmed account has this address; the answer is the same either way.")
             .ProducesValidationProblem();
 
@@ -91,6 +97,7 @@ public static class AccountEndpoints
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("Profile")
             .WithName(nameof(ChangeMyEmail))
+            .RequireRateLimiting(RateLimitPolicies.Account)
             .WithSummary("Ask to move the account to a new address: a link goes there, and the change happens when it is followed")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts.Library;
 using CommunityOfPractice.Domain.Community;
 using CommunityOfPractice.Domain.Library;
@@ -23,6 +24,7 @@ public static class LibraryEndpoints
                 TypedResults.Ok(await sender.Send(new SearchPapers.Query(
                     caller, q, type ?? [], placeId ?? [], stage ?? [], organisationId ?? [], year ?? [], page, limit), cancellationToken)))
             .WithName(nameof(SearchPapers))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("Search papers by what is inside them; filter by type, place, stage, organisation and year")
             .ProducesValidationProblem();
 
@@ -38,6 +40,7 @@ public static class LibraryEndpoints
             .RequireAuthorization(Policies.Publisher)
             .Accepts<PublishPaperRequest>("multipart/form-data")
             .WithName(nameof(PublishPaper))
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             .WithSummary("Publish a paper (funders, hosts, admins): multipart with a JSON \"metadata\" part and a PDF \"file\" part")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -60,6 +63,7 @@ public static class LibraryEndpoints
             })
             .RequireAuthorization(Policies.Publisher)
             .WithName(nameof(AddVersion))
+            .RequireRateLimiting(RateLimitPolicies.Uploads)
             .WithSummary("Upload a new version (the publisher or an admin): multipart with a PDF \"file\" part")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

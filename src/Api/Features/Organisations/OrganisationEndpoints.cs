@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,6 +24,7 @@ public static class OrganisationEndpoints
             .WithTags("Directory")
             .AllowAnonymous()
             .WithName(nameof(ListDirectoryOrganisations))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("Every organisation with its kind, places, verified badge and current stage per place (community-visible assessments only); filter by place, stage, kind, verified and name")
             .ProducesValidationProblem();
 

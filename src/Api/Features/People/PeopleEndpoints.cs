@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,6 +31,7 @@ public static class PeopleEndpoints
             .WithTags("Directory")
             .RequireAuthorization()
             .WithName(nameof(ListDirectoryPeople))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("Members who chose to be listed, with the details they chose to show; filter by place, stage, organisation kind, organisation (slugs and names) and name")
             .ProducesValidationProblem();
 
@@ -39,6 +41,7 @@ public static class PeopleEndpoints
                 string? search, string? after, int? limit, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListPeople.Query(search, after, limit), cancellationToken)))
             .WithName(nameof(ListPeople))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("People in the community, by name, with their roles (admin)")
             .ProducesValidationProblem();
 

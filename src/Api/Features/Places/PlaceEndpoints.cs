@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts.Community;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,7 @@ public static class PlaceEndpoints
                 TypedResults.Ok(await sender.Send(new ListPlaces.Query(caller, q, activity ?? true), cancellationToken)))
             .AllowAnonymous()
             .WithName(nameof(ListPlaces))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("The UK places people can say they work in, with their activity (activity=false leaves it out, for pickers); filter by name with q")
             .ProducesValidationProblem();
 

@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Infrastructure.Authorization;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Threads;
 using CommunityOfPractice.Domain.Community;
@@ -31,6 +32,7 @@ public static class ThreadEndpoints
                 return TypedResults.Created($"/api/v1/threads/{thread.Id}", thread);
             })
             .WithName(nameof(StartThread))
+            .RequireRateLimiting(RateLimitPolicies.Posts)
             .WithSummary("Start a thread; its body is post number 1")
             .ProducesValidationProblem();
 
@@ -57,6 +59,7 @@ public static class ThreadEndpoints
                 return TypedResults.Created($"/api/v1/threads/{threadId}/posts?after={post.Number - 1}&limit=1", post);
             })
             .WithName(nameof(PostReply))
+            .RequireRateLimiting(RateLimitPolicies.Posts)
             .WithSummary("Reply; send an Idempotency-Key so a retry stores nothing twice")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

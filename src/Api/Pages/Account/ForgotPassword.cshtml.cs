@@ -1,12 +1,15 @@
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunityOfPractice.Api.Pages.Account;
 
 /// <summary>Asks for a reset link; says the same whether or not the address has an account.</summary>
+[EnableRateLimiting(RateLimitPolicies.Account)]
 public sealed class ForgotPasswordModel(ISender sender) : PageModel
 {
     [BindProperty]

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CommunityOfPractice.Api.Identity;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunityOfPractice.Api.Pages.Account;
 
@@ -10,7 +13,10 @@ namespace CommunityOfPractice.Api.Pages.Account;
 /// The sign-in page of the OIDC server. The Web sends people here during the authorization code
 /// flow; after a successful sign-in they return to the authorization request (ReturnUrl).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, RememberedDevices devices, IConfiguration configuration)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +41,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -44,19 +50,37 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         var user = await users.FindByEmailAsync(Input.Email);
+        // The owner's own browser is not held up by strangers guessing at the account.
+        var remembered = devices.IsRemembered(Request, user);
+        SignInThrottle.Attempt attempt;
+        try
+        {
+            attempt = await throttle.BeginAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, remembered, cancellationToken);
+        }
+        catch (TooManyRequestsException tooMany)
+        {
+            // A page, not a problem document: the person reads the wait where they typed.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            Message = tooMany.Message;
+            return Page();
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
 
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(attempt, cancellationToken);
+            devices.Remember(Response, user!);
             // Only ever return into this server's own authorization endpoint: no open redirects.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
         }
 
         Message = result switch
         {
-            { IsLockedOut: true } => "This account is locked after too many failed attempts. Try again in 15 minutes.",
+            { IsLockedOut: true } => "This account is suspended. Ask the community's moderators.",
             { IsNotAllowed: true } => AppSignInManager.NotAllowedMessage(user),
             _ => "The email or password is not right.",
         };

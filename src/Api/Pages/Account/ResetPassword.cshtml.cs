@@ -1,12 +1,15 @@
 using CommunityOfPractice.Api.Features.Account;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunityOfPractice.Api.Pages.Account;
 
 /// <summary>The page a reset link opens: a new password, or a clear message when the link is spent or expired.</summary>
+[EnableRateLimiting(RateLimitPolicies.Account)]
 public sealed class ResetPasswordModel(ISender sender, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]

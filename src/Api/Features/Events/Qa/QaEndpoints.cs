@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityOfPractice.Api.Infrastructure.RateLimiting;
 using CommunityOfPractice.Contracts;
 using CommunityOfPractice.Contracts.Events.Qa;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,6 +42,7 @@ public static class QaEndpoints
                 return TypedResults.Created($"/api/v1/events/{eventId}/qa", asked);
             })
             .WithName(nameof(AskQuestion))
+            .RequireRateLimiting(RateLimitPolicies.Questions)
             .WithSummary("Ask (registered attendees); send an Idempotency-Key so a retry stores nothing twice")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -51,6 +53,7 @@ public static class QaEndpoints
                 Guid eventId, string? text, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new SuggestSimilar.Query(caller, eventId, text ?? string.Empty), cancellationToken)))
             .WithName(nameof(SuggestSimilar))
+            .RequireRateLimiting(RateLimitPolicies.Search)
             .WithSummary("Questions already asked that read like this text")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -58,6 +61,7 @@ public static class QaEndpoints
                 Guid eventId, Guid questionId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new CastVote.Command(caller, eventId, questionId, Up: true), cancellationToken)))
             .WithName(nameof(CastVote))
+            .RequireRateLimiting(RateLimitPolicies.Votes)
             .WithSummary("Upvote a question (once; 409 when already voted)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -67,6 +71,7 @@ public static class QaEndpoints
                 Guid eventId, Guid questionId, Caller caller, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new CastVote.Command(caller, eventId, questionId, Up: false), cancellationToken)))
             .WithName("WithdrawVote")
+            .RequireRateLimiting(RateLimitPolicies.Votes)
             .WithSummary("Take my vote back")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
