@@ -59,7 +59,7 @@ public static class HttpApiSetup
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
