@@ -60,6 +60,7 @@ public static class HttpApiSetup
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusAsync);
+        app.UseRequestCharsetCheck();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

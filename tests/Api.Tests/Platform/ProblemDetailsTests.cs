@@ -41,6 +41,20 @@ public sealed class ProblemDetailsTests(ApiFactory api)
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_json_body_in_a_charset_nobody_knows_is_a_415_on_the_body()
+    {
+        var member = await Community.JoinAsync(api.CreateClient);
+        var content = new StringContent("""{"title":"A thread","body":"Body."}""", Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=nonsense");
+
+        using var response = await member.Client.PostAsync("/api/v1/threads", content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+    }
+
     private static HttpRequestMessage WithAccept(HttpRequestMessage request, string accept)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
