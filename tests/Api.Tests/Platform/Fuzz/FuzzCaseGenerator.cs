@@ -189,6 +189,11 @@ public sealed class FuzzCaseGenerator(ApiDescription api, FuzzWorld world)
 
     private string MutateMultipart(Draft draft, Random rng)
     {
+        if (draft.Files.Count == 0)
+        {
+            draft.Files.Add(new("file", "paper.pdf", "application/pdf", _pdf));
+        }
+
         switch (rng.Next(9))
         {
             case 0:
@@ -579,6 +584,12 @@ public sealed class FuzzCaseGenerator(ApiDescription api, FuzzWorld world)
                 part.Headers.TryAddWithoutValidation("Content-Type", file.ContentType);
                 if (file.Name == "")
                 {
+                    form.Add(part);
+                }
+                else if (file.FileName.Length == 0 || file.FileName.All(char.IsAscii))
+                {
+                    // Written as given (HttpClient refuses an empty or odd name through Add).
+                    part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{file.Name}\"; filename=\"{file.FileName}\"");
                     form.Add(part);
                 }
                 else
