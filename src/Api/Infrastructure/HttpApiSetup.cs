@@ -62,7 +62,8 @@ public static class HttpApiSetup
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusAsync);
+        app.UseRequestCharsetCheck();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -3,6 +3,7 @@ using CommunityOfPractice.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 
 namespace CommunityOfPractice.Api.Infrastructure;
@@ -58,12 +59,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        await WriteAsync(problemDetails, new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         });
+        return true;
     }
 
     // Still failing after the retries (RetryLimitExceededException), or a failure the retries
@@ -112,6 +114,32 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         await httpContext.Response.WriteAsync(exception.Message, httpContext.RequestAborted);
         return true;
     }
+
+    /// <summary>
+    /// The problem as the service writes it; for a client whose Accept names no JSON type (text/csv,
+    /// application/xml) the service declines, and the problem goes out as JSON anyway: answering
+    /// "false" here would leave the error unhandled, and a 404 then becomes a 500.
+    /// </summary>
+    public static async Task WriteAsync(IProblemDetailsService problemDetails, ProblemDetailsContext context)
+    {
+        if (!await problemDetails.TryWriteAsync(context))
+        {
+            context.ProblemDetails.Title ??= ReasonPhrases.GetReasonPhrase(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            await context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, context.ProblemDetails.GetType(),
+                options: null, contentType: "application/problem+json", cancellationToken: context.HttpContext.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// A bare status with no body (a route that does not match, 401, 405, 415 from binding):
+    /// the same ProblemDetails, also for clients that asked for something other than JSON.
+    /// </summary>
+    public static Task WriteStatusAsync(StatusCodeContext context) =>
+        WriteAsync(context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>(), new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = new ProblemDetails { Status = context.HttpContext.Response.StatusCode },
+        });
 
     private static ValidationProblemDetails Validation(ValidationException exception) => new(
         exception.Errors

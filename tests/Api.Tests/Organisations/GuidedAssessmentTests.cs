@@ -70,6 +70,24 @@ public sealed class GuidedAssessmentTests(ApiFactory api)
         Assert.Equal(FrameworkStage.Connection, overridden.SuggestedStage);
     }
 
+    [Fact]
+    public async Task A_null_in_the_list_of_answers_or_evidence_is_a_field_error_not_a_server_error()
+    {
+        var scenario = await OrganisationScenario.StartAsync(api);
+        var me = scenario.Admin.Id;
+
+        using var suggested = await scenario.Admin.Client.PostAsJsonAsync(
+            $"/api/v1/organisations/{scenario.Id}/assessments/suggestion", new SuggestStageRequest([null!]), Json.Options);
+        using var nullAnswer = await OrganisationsApi.SendAssessmentAsync(scenario.Admin.Client, scenario.Id,
+            OrganisationsApi.Assessment(scenario.Hackney.Id, me, answers: [null!]));
+        using var nullEvidence = await OrganisationsApi.SendAssessmentAsync(scenario.Admin.Client, scenario.Id,
+            OrganisationsApi.Assessment(scenario.Hackney.Id, me, evidence: [null!]));
+
+        Assert.Contains("answers", (await RegisterMemberTests.AssertValidationProblem(suggested)).Errors.Keys);
+        Assert.Contains("answers", (await RegisterMemberTests.AssertValidationProblem(nullAnswer)).Errors.Keys);
+        Assert.Contains("evidence", (await RegisterMemberTests.AssertValidationProblem(nullEvidence)).Errors.Keys);
+    }
+
     /// <summary>Every statement answered: 5 up to <paramref name="upTo"/>, 1 above it.</summary>
     private async Task<IReadOnlyList<StatementAnswerRequest>> AnswersAsync(FrameworkStage upTo)
     {

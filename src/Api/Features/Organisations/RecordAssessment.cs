@@ -39,7 +39,7 @@ public static class RecordAssessment
                 .When(c => c.Assessment.Visibility != AssessmentVisibility.Funders).OverridePropertyName("funderIds")
                 .WithMessage("Name funders only when sharing the assessment with named funders.");
             RuleFor(c => c.Assessment.Evidence)
-                .Must(evidence => evidence is null || (evidence.Count <= StageAssessment.MaxEvidence && evidence.All(IsWellFormed)))
+                .Must(evidence => evidence is null || (evidence.Count <= StageAssessment.MaxEvidence && evidence.All(e => e is not null && IsWellFormed(e))))
                 .OverridePropertyName("evidence")
                 .WithMessage($"Give at most {StageAssessment.MaxEvidence} pieces of evidence: a paper, thread or event here, or a full http or https address.");
             RuleFor(c => c.Assessment.AgreedByIds)

@@ -37,9 +37,9 @@ public static class SuggestStage
         }
     }
 
-    /// <summary>Each statement answered once, on the 1–5 scale.</summary>
+    /// <summary>Each statement answered once, on the 1–5 scale (a JSON null in the list is no answer).</summary>
     internal static bool AreWellFormed(this IReadOnlyList<StatementAnswerRequest> answers) =>
-        answers.All(a => a.Value is >= StatementAnswer.Lowest and <= StatementAnswer.Highest)
+        answers.All(a => a is not null && a.Value is >= StatementAnswer.Lowest and <= StatementAnswer.Highest)
         && answers.Select(a => a.StatementId).Distinct().Count() == answers.Count;
 
     /// <summary>The active statements the answers are to (fewer than the answers when one is unknown or retired).</summary>
