@@ -17,23 +17,6 @@ public sealed class TokenTests(ApiFactory api)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var member = await Community.JoinAsync(api.CreateClient);
-        var client = api.CreateClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            (await Tokens.RequestPasswordGrantAsync(client, member.Email, "Wrong-pass-2026")).Dispose();
-        }
-
-        using var response = await Tokens.RequestPasswordGrantAsync(client, member.Email, member.Password);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("locked", body.GetProperty("error_description").GetString());
-    }
-
-    [Fact]
     public async Task A_refresh_token_gives_a_new_access_token_that_carries_a_newly_granted_role()
     {
         var member = await Community.JoinAsync(api.CreateClient);

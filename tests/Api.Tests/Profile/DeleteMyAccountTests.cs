@@ -45,7 +45,7 @@ public sealed class DeleteMyAccountTests(ApiFactory api)
         Assert.Equal(Member.FormerMemberName, read.Author.DisplayName);
         var (posts, _) = await ThreadsApi.AllPostsAsync(staying.Client, thread.Id);
         Assert.Equal([Member.FormerMemberName, staying.DisplayName], posts.Select(p => p.Author.DisplayName));
-        Assert.Equal("Words that stay.", posts[0].Markdown);
+        Assert.Contains("Words that stay.", posts[0].Html, StringComparison.Ordinal);
         Assert.Equal(reply.Id, posts[1].Id);
         var asked = (await QaApi.GetAsync(host.Client, gathering.Id)).Questions.Single(q => q.Id == question.Id);
         Assert.Equal(question.Text, asked.Text);
@@ -54,9 +54,10 @@ public sealed class DeleteMyAccountTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
 
         var after = await MyDataApi.ExportAsync(staying.Client);
-        Assert.Equal(before.Profile, after.Profile);
+        // Records holding lists compare by reference: compare what they say.
+        Assert.Equal(JsonSerializer.Serialize(before.Profile), JsonSerializer.Serialize(after.Profile));
         Assert.Equal(before.Posts.Select(p => p.Id), after.Posts.Select(p => p.Id));
-        Assert.Equal(before.Registrations, after.Registrations);
+        Assert.Equal(JsonSerializer.Serialize(before.Registrations), JsonSerializer.Serialize(after.Registrations));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var waiting = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database
-            .SqlQuery<long>($"SELECT count(*) AS value FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL")
+            .SqlQuery<long>($"""SELECT count(*) AS "Value" FROM outbox_messages WHERE sent_at IS NULL AND refused IS NULL""")
             .SingleAsync(cancellationToken);
         metrics.OutboxWaiting(waiting);
     }
