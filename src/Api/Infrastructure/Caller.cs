@@ -42,11 +42,15 @@ public sealed record Caller(Guid? MemberId, bool IsAdmin, bool IsModerator, bool
 
     public static Caller From(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.HasScope(IdentitySetup.ApiScope)
-            ? new Caller(user.MemberId(), user.IsInRole(Roles.Admin), user.IsInRole(Roles.Moderator), user.IsInRole(Roles.Host), user.IsInRole(Roles.Funder))
-            {
-                IsApplicant = !user.IsInRole(Roles.Member),
-            }
+            ? WithRoles(user.MemberId(), user.IsInRole)
             : Anonymous;
+
+    /// <summary>A member with the roles <paramref name="holds"/> says they hold: a token's claims, or the database read afresh.</summary>
+    public static Caller WithRoles(Guid memberId, Func<string, bool> holds) =>
+        new(memberId, holds(Roles.Admin), holds(Roles.Moderator), holds(Roles.Host), holds(Roles.Funder))
+        {
+            IsApplicant = !holds(Roles.Member),
+        };
 
     /// <summary>Minimal APIs bind a <see cref="Caller"/> parameter through this.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));

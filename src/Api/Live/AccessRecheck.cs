@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CommunityOfPractice.Api.Identity;
-using CommunityOfPractice.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -145,10 +144,7 @@ public sealed class AccessRecheck(
 
         var roles = await db.UserRoles.Where(ur => ur.UserId == memberId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
-        var caller = new Caller(memberId, roles.Contains(Roles.Admin), roles.Contains(Roles.Moderator), roles.Contains(Roles.Host), roles.Contains(Roles.Funder))
-        {
-            IsApplicant = !roles.Contains(Roles.Member),
-        };
+        var caller = Caller.WithRoles(memberId, roles.Contains);
 
         var tokens = services.GetRequiredService<IOpenIddictTokenManager>();
         foreach (var connection in theirs)

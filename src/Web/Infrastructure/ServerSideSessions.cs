@@ -65,7 +65,7 @@ public sealed class ServerSideSessions(IDistributedCache cache, IDataProtectionP
 
     public Task RemoveAsync(string key) => cache.RemoveAsync(KeyPrefix + key);
 
-    /// <summary>When the session that began at <paramref name="ticket"/>'s sign-in must end, whatever happens.</summary>
+    /// <summary>When the session these properties belong to must end, however busy: its sign-in plus the absolute lifetime.</summary>
     public DateTimeOffset EndsBy(AuthenticationProperties properties) =>
         StartedAt(properties) + options.Value.AbsoluteLifetime;
 

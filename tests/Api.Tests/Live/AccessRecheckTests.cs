@@ -63,23 +63,15 @@ public sealed class AccessRecheckTests(LiveServer api)
         using var admin = await Community.AdminAsync(api.CreateClient);
 
         // No automatic reconnect: the test watches the server close it.
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Url!, LiveClient.HubPath), HttpTransportType.WebSockets,
-                options => options.AccessTokenProvider = () => Task.FromResult<string?>(member.Token.AccessToken))
-            .Build();
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        await using var connection = Unreconnecting(member);
+        var closed = Closed(connection);
         await connection.StartAsync();
         await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), 0L);
 
         using var suspend = await admin.PostAsJsonAsync($"/api/v1/admin/people/{member.Id}/suspension", new { reason = "Spam" });
         Assert.Equal(HttpStatusCode.NoContent, suspend.StatusCode);
 
-        await closed.Task.WaitAsync(_timeout);
+        await closed.WaitAsync(_timeout);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => connection.StartAsync());
     }
 

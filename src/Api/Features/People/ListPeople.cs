@@ -47,20 +47,22 @@ public static class ListPeople
             }
 
             var now = clock.GetUtcNow();
+            // The account joined once for its email, lockout and suspension, not one subquery each.
             var rows = await members
-                .OrderBy(m => m.DisplayName).ThenBy(m => m.Id)
+                .Join(db.Users, m => m.Id, u => u.Id, (m, u) => new { Member = m, User = u })
+                .OrderBy(x => x.Member.DisplayName).ThenBy(x => x.Member.Id)
                 .Take(limit + 1)
-                .Select(m => new Person(
-                    m.Id,
-                    db.Users.Where(u => u.Id == m.Id).Select(u => u.Email!).Single(),
-                    m.DisplayName,
-                    m.Organisation == null ? null : m.Organisation.Name,
-                    db.UserRoles.Where(ur => ur.UserId == m.Id)
+                .Select(x => new Person(
+                    x.Member.Id,
+                    x.User.Email!,
+                    x.Member.DisplayName,
+                    x.Member.Organisation == null ? null : x.Member.Organisation.Name,
+                    db.UserRoles.Where(ur => ur.UserId == x.Member.Id)
                         .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
                         .OrderBy(name => name).ToList(),
-                    m.JoinedAt,
-                    db.Users.Any(u => u.Id == m.Id && u.LockoutEnd != null && u.LockoutEnd > now),
-                    db.Users.Where(u => u.Id == m.Id).Select(u => u.SuspensionReason).Single()))
+                    x.Member.JoinedAt,
+                    x.User.LockoutEnd != null && x.User.LockoutEnd > now,
+                    x.User.SuspensionReason))
                 .ToListAsync(cancellationToken);
 
             var next = rows.Count > limit ? Cursor.Write(rows[limit - 1].DisplayName, rows[limit - 1].Id) : null;
