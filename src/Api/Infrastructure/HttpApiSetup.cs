@@ -32,6 +32,7 @@ public static class HttpApiSetup
             // Unknown fields are a client mistake worth telling about, not something to ignore.
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new StorableText.Converter());
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -64,6 +65,7 @@ public static class HttpApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemDetailsExceptionHandler.WriteStatusAsync);
         app.UseRequestCharsetCheck();
+        app.UseStorableText();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

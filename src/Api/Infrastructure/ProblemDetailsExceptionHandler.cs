@@ -158,7 +158,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [field == "body" ? "The request body is not valid JSON." : "This field is unknown or has the wrong type."],
+                [field] = [json.InnerException is UnstorableTextException ? StorableText.Message
+                    : field == "body" ? "The request body is not valid JSON." : "This field is unknown or has the wrong type."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,

@@ -32,8 +32,10 @@ public sealed class ApiFuzzTests(FuzzServer api, ITestOutputHelper output)
         var statuses = new SortedDictionary<int, int>();
         var clock = Stopwatch.StartNew();
         var cases = 0;
+        var slowest = new List<(TimeSpan Took, string Operation)>();
         foreach (var operation in operations)
         {
+            var started = clock.Elapsed;
             foreach (var identity in world.Identities)
             {
                 for (var index = 0; index < settings.CasesFor(operation, identity); index++)
@@ -52,11 +54,14 @@ public sealed class ApiFuzzTests(FuzzServer api, ITestOutputHelper output)
                     }
                 }
             }
+
+            slowest.Add((clock.Elapsed - started, operation.Id));
         }
 
         var summary = $"Fuzzed {operations.Count} operations with {cases} cases in {clock.Elapsed.TotalSeconds:0.0} s " +
             $"(seed {settings.Seed}, {settings.Cases} per operation and identity); statuses: " +
-            string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"));
+            string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")) + "; slowest: " +
+            string.Join(", ", slowest.OrderByDescending(s => s.Took).Take(5).Select(s => $"{s.Operation} {s.Took.TotalSeconds:0.0} s"));
         output.WriteLine(summary);
         Assert.True(failures.Count == 0,
             $"{failures.Count} fuzz case(s) failed. {summary}\nReplay the run: {settings.Reproduce()}\n\n" +
