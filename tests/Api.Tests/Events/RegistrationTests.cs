@@ -60,6 +60,32 @@ public sealed class RegistrationTests(EventsServer api)
     }
 
     [Fact]
+    public async Task One_member_registering_ten_times_at_once_holds_one_seat_and_the_rest_are_409()
+    {
+        var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
+        var member = await Community.JoinAsync(api.CreateClient, "Eager Racer");
+        var created = await EventsApi.CreateAsync(host.Client, new { capacity = 5 });
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            await start.Task;
+            using var response = await EventsApi.SendRegisterAsync(member.Client, created.Id);
+            return response.StatusCode;
+        }).ToList();
+        start.SetResult();
+        var statuses = await Task.WhenAll(racing);
+
+        Assert.Equal((1, 9), (statuses.Count(s => s == HttpStatusCode.OK), statuses.Count(s => s == HttpStatusCode.Conflict)));
+        var detail = await EventsApi.GetAsync(member.Client, created.Id);
+        Assert.Equal((1, 0, RegistrationStatus.Registered), (detail.RegisteredCount, detail.WaitlistCount, detail.MyRegistration!.Status));
+
+        // Losing attempts counted no arrival: the next person is number 2.
+        var next = await Community.JoinAsync(api.CreateClient, "Patient Racer");
+        Assert.Equal(2, (await EventsApi.RegisterAsync(next.Client, created.Id)).ArrivalNumber);
+    }
+
+    [Fact]
     public async Task Registering_after_closing_before_opening_or_for_a_past_event_is_409()
     {
         var host = await Community.JoinAsync(api.CreateClient, "Host", "host");
