@@ -1,21 +1,24 @@
-using CommunityOfPractice.Api.Infrastructure.Telemetry;
-using Microsoft.AspNetCore.SignalR;
-
 namespace CommunityOfPractice.Api.Live;
 
 /// <summary>
 /// The one post-commit publisher: after a command's handler has committed, the events it
-/// appended go to the streams' groups. If sending fails after commit, clients see a gap in the
-/// numbers and catch up from the database (docs/live-protocol.md), so nothing is lost.
+/// appended go to the streams' groups, each stream in sequence order (<see cref="StreamSequencer"/>).
+/// If sending fails after commit, clients see a gap in the numbers and catch up from the database
+/// (docs/live-protocol.md), so nothing is lost. A command sent inside another's transaction
+/// leaves its events to the outer one, which alone knows whether they commit.
 /// </summary>
-public sealed class LivePublishingBehavior<TMessage, TResponse>(
-    LiveStreams streams, IHubContext<LiveHub> hub, AppMetrics metrics, TimeProvider clock, ILogger<LivePublishingBehavior<TMessage, TResponse>> logger)
+public sealed class LivePublishingBehavior<TMessage, TResponse>(LiveStreams streams, AppDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
         TResponse response;
         try
         {
@@ -23,24 +26,11 @@ public sealed class LivePublishingBehavior<TMessage, TResponse>(
         }
         catch
         {
-            streams.Discard();
+            await streams.DiscardAsync();
             throw;
         }
 
-        foreach (var (streamEvent, appendedAt) in streams.TakePending())
-        {
-            try
-            {
-                // Not the request's token: the change is committed and readers must hear of it.
-                await hub.Clients.Group(streamEvent.Stream).SendAsync(LiveHub.EventMethod, streamEvent, CancellationToken.None);
-                metrics.Sent(clock.GetElapsedTime(appendedAt));
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Could not send {Stream} #{Seq}; clients will catch up", streamEvent.Stream, streamEvent.Seq);
-            }
-        }
-
+        await streams.PublishAsync();
         return response;
     }
 }

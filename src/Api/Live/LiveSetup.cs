@@ -30,6 +30,7 @@ public static class LiveSetup
         services.AddHostedService<StreamHeadsBeat>();
         services.AddSingleton<StreamEventPruner>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamEventPruner>());
+        services.AddSingleton<StreamSequencer>();
         services.AddScoped<LiveStreams>();
     }
 

@@ -10,7 +10,7 @@ namespace CommunityOfPractice.Api.Live;
 /// transaction commits; <see cref="LivePublishingBehavior{TMessage,TResponse}"/> then sends them.
 /// One per request (scoped).
 /// </summary>
-public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock, AppMetrics metrics)
+public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, TimeProvider clock, AppMetrics metrics, StreamSequencer sequencer)
 {
     private readonly List<PendingEvent> _pending = [];
 
@@ -27,6 +27,7 @@ public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, Tim
             """).ToListAsync(cancellationToken);
         var payload = JsonSerializer.SerializeToElement(data, json.Value.SerializerOptions);
         var streamEvent = new StreamEvent(stream, numbers.Single(), kind, payload);
+        sequencer.Reserve(stream, streamEvent.Seq);
 
         db.StreamEvents.Add(new StoredStreamEvent
         {
@@ -41,10 +42,13 @@ public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, Tim
         return streamEvent;
     }
 
-    /// <summary>A retried or failed unit of work must not send what it appended.</summary>
-    public void Discard() => _pending.Clear();
+    /// <summary>A retried or failed unit of work must not send what it appended; later numbers stop waiting for it.</summary>
+    public Task DiscardAsync() => sequencer.CancelAsync(TakePending());
 
-    public IReadOnlyList<PendingEvent> TakePending()
+    /// <summary>After commit: what this unit of work appended goes out, each stream in sequence order.</summary>
+    public Task PublishAsync() => sequencer.ReleaseAsync(TakePending());
+
+    private List<PendingEvent> TakePending()
     {
         var taken = _pending.ToList();
         _pending.Clear();

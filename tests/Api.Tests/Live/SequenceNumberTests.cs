@@ -44,6 +44,61 @@ public sealed class SequenceNumberTests(LiveServer api)
     }
 
     [Fact]
+    public async Task Under_20_concurrent_writers_every_live_copy_arrives_in_sequence_order()
+    {
+        const int writers = 20, repliesEach = 5, readers = 5;
+        var starter = await Community.JoinAsync(api.CreateClient, "Ordered Starter");
+        var thread = await ThreadsApi.StartAsync(starter.Client);
+        var members = await Task.WhenAll(Enumerable.Range(1, writers).Select(i => Community.JoinAsync(api.CreateClient, $"Ordered Writer {i}")));
+
+        // Plain connections that record what arrives as it arrives: no catch-up to tidy it up.
+        var received = Enumerable.Range(0, readers).Select(_ => new List<long>()).ToArray();
+        var connections = new List<HubConnection>();
+        for (var r = 0; r < readers; r++)
+        {
+            var mine = received[r];
+            var connection = await api.ConnectAsync(members[r]);
+            connection.On<LiveEvent>("event", e =>
+            {
+                lock (mine)
+                {
+                    mine.Add(e.Seq);
+                }
+            });
+            await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), thread.LastSeq);
+            connections.Add(connection);
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writing = members.Select(async member =>
+        {
+            await start.Task;
+            for (var i = 1; i <= repliesEach; i++)
+            {
+                await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Ordered reply {i} from {member.DisplayName}");
+            }
+        }).ToList();
+        start.SetResult();
+        await Task.WhenAll(writing);
+
+        var expected = Enumerable.Range((int)thread.LastSeq + 1, writers * repliesEach).Select(n => (long)n).ToList();
+        await Eventually.HoldsAsync(() => Task.FromResult(received.All(r => { lock (r) { return r.Count >= expected.Count; } })),
+            "every reader received every reply");
+        foreach (var copies in received)
+        {
+            lock (copies)
+            {
+                Assert.Equal(expected, copies);
+            }
+        }
+
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_live_reader_sees_each_reply_once_in_order_with_the_same_html_as_http()
     {
         var author = await Community.JoinAsync(api.CreateClient, "Author");

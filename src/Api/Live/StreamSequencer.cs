@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using CommunityOfPractice.Api.Infrastructure.Telemetry;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CommunityOfPractice.Api.Live;
+
+/// <summary>
+/// Sends each stream's events in sequence order, whatever order their transactions finish in.
+/// <para>
+/// A number is taken under the stream's row lock, so when a writer learns number n, the writer of
+/// n − 1 has already committed and is on its way to sending. Each number is therefore reserved
+/// here when it is taken (<see cref="Reserve"/>) and held back after commit (<see cref="ReleaseAsync"/>)
+/// until every smaller number reserved on this instance has been sent or given up
+/// (<see cref="Cancel"/>, for a unit of work that rolled back or is retried). One writer at a time
+/// sends a stream's queue, in order: the one that finds it idle, taking along whatever the others
+/// released meanwhile, so nobody waits for someone else's send.
+/// </para>
+/// <para>
+/// Order holds per instance. Across instances a later number can overtake an earlier one through
+/// the backplane; clients then fill the gap from the store as <c>docs/live-protocol.md</c> says.
+/// </para>
+/// </summary>
+public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics, TimeProvider clock, ILogger<StreamSequencer> logger)
+{
+    /// <summary>Longer than any unit of work holds a stream's row lock; see <see cref="MoveSendable"/>.</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Line> _lines = new(StringComparer.Ordinal);
+
+    /// <summary>Number <paramref name="seq"/> of <paramref name="stream"/> is taken and will be released or cancelled.</summary>
+    public void Reserve(string stream, long seq)
+    {
+        while (true)
+        {
+            var line = _lines.GetOrAdd(stream, static _ => new Line());
+            lock (line)
+            {
+                if (line.Retired)
+                {
+                    continue;
+                }
+
+                line.Reserved[seq] = clock.GetTimestamp();
+                return;
+            }
+        }
+    }
+
+    /// <summary>The unit of work that took these numbers will not send them; later numbers need not wait for them.</summary>
+    public Task CancelAsync(IReadOnlyCollection<PendingEvent> events) => SettleAsync(events, sent: false);
+
+    /// <summary>These events are committed: they go out as soon as every smaller reserved number has.</summary>
+    public Task ReleaseAsync(IReadOnlyCollection<PendingEvent> events) => SettleAsync(events, sent: true);
+
+    private async Task SettleAsync(IReadOnlyCollection<PendingEvent> events, bool sent)
+    {
+        foreach (var group in events.GroupBy(e => e.Event.Stream, StringComparer.Ordinal))
+        {
+            if (!_lines.TryGetValue(group.Key, out var line))
+            {
+                continue;
+            }
+
+            bool sender;
+            lock (line)
+            {
+                foreach (var pending in group)
+                {
+                    line.Reserved.Remove(pending.Event.Seq);
+                    if (sent)
+                    {
+                        line.Ready.Add(pending.Event.Seq, pending);
+                    }
+                }
+
+                MoveSendable(stream: group.Key, line);
+                sender = !line.Sending && line.Outgoing.Count > 0;
+                line.Sending |= sender;
+                RetireIfIdle(group.Key, line);
+            }
+
+            if (sender)
+            {
+                await SendQueueAsync(group.Key, line);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ready events below the smallest number still reserved may go, in order. A reservation older
+    /// than <see cref="Abandoned"/> belongs to a unit of work that will never settle (a bug, or a
+    /// process in trouble): it stops holding the stream back, and clients catch up past it.
+    /// </summary>
+    private void MoveSendable(string stream, Line line)
+    {
+        while (line.Reserved.Count > 0 && line.Ready.Count > 0 && clock.GetElapsedTime(line.Reserved.First().Value) > Abandoned)
+        {
+            logger.LogWarning("{Stream} #{Seq} was reserved {Seconds} s ago and never settled; later events go without it",
+                stream, line.Reserved.First().Key, Abandoned.TotalSeconds);
+            line.Reserved.Remove(line.Reserved.First().Key);
+        }
+
+        var limit = line.Reserved.Count == 0 ? long.MaxValue : line.Reserved.First().Key;
+        while (line.Ready.Count > 0 && line.Ready.Keys[0] < limit)
+        {
+            line.Outgoing.Enqueue(line.Ready.Values[0]);
+            line.Ready.RemoveAt(0);
+        }
+    }
+
+    private async Task SendQueueAsync(string stream, Line line)
+    {
+        while (true)
+        {
+            PendingEvent next;
+            lock (line)
+            {
+                if (!line.Outgoing.TryDequeue(out next!))
+                {
+                    line.Sending = false;
+                    RetireIfIdle(stream, line);
+                    return;
+                }
+            }
+
+            try
+            {
+                // Not a request's token: the change is committed and readers must hear of it.
+                await hub.Clients.Group(stream).SendAsync(LiveHub.EventMethod, next.Event, CancellationToken.None);
+                metrics.Sent(clock.GetElapsedTime(next.AppendedAt));
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not send {Stream} #{Seq}; clients will catch up", stream, next.Event.Seq);
+            }
+        }
+    }
+
+    /// <summary>A line with nothing reserved, waiting or being sent is forgotten; a writer that still holds it takes a new one.</summary>
+    private void RetireIfIdle(string stream, Line line)
+    {
+        if (line.Reserved.Count == 0 && line.Ready.Count == 0 && line.Outgoing.Count == 0 && !line.Sending)
+        {
+            line.Retired = true;
+            _lines.TryRemove(new KeyValuePair<string, Line>(stream, line));
+        }
+    }
+
+    /// <summary>One stream's numbers in flight on this instance; guarded by locking the instance itself.</summary>
+    private sealed class Line
+    {
+        /// <summary>Numbers taken and not yet settled, with when (a <see cref="TimeProvider"/> timestamp).</summary>
+        public SortedDictionary<long, long> Reserved { get; } = [];
+
+        public SortedList<long, PendingEvent> Ready { get; } = [];
+
+        public Queue<PendingEvent> Outgoing { get; } = new();
+
+        public bool Sending { get; set; }
+
+        public bool Retired { get; set; }
+    }
+}
