@@ -430,6 +430,7 @@ public static class Program
                 .Build();
             var client = new Client(connection);
             connection.On<JsonElement>("event", client.OnEvent);
+            connection.On<JsonElement[]>("events", events => Array.ForEach(events, client.OnEvent));
             connection.On<JsonElement>("presence", _ => { });
             await connection.StartAsync();
             await connection.InvokeAsync<JsonElement>("Subscribe", stream, lastSeq);

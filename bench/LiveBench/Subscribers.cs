@@ -83,6 +83,16 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
             var now = Stopwatch.GetTimestamp();
             Volatile.Read(ref _recorder)?.Record(index, message.Seq, message.Data?.Html, now);
         });
+        // A busy stream's events, several to a message and in order: each is recorded as if alone.
+        connection.On<EventMessage[]>("events", messages =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            var recorder = Volatile.Read(ref _recorder);
+            foreach (var message in messages)
+            {
+                recorder?.Record(index, message.Seq, message.Data?.Html, now);
+            }
+        });
         connection.On<PresenceMessage>("presence", _ => Interlocked.Increment(ref _presenceMessages));
         connection.On<JsonElement>("typing", _ => { });
         connection.Closed += _ =>

@@ -10,6 +10,23 @@ namespace CommunityOfPractice.Testing;
 /// <summary>One event of a stream, as the hub sends it (docs/live-protocol.md).</summary>
 public sealed record LiveEvent(string Stream, long Seq, string Kind, JsonElement Data);
 
+/// <summary>The two ways the hub sends events: one at a time, or several of a busy stream in one message.</summary>
+public static class LiveEvents
+{
+    /// <summary>Calls <paramref name="handler"/> for each event in arrival order, whichever way it came.</summary>
+    public static void OnEachEvent(this HubConnection connection, Action<LiveEvent> handler)
+    {
+        connection.On<LiveEvent>("event", handler);
+        connection.On<LiveEvent[]>("events", events =>
+        {
+            foreach (var e in events)
+            {
+                handler(e);
+            }
+        });
+    }
+}
+
 /// <summary>What <c>Subscribe(stream, afterSeq)</c> returns.</summary>
 public sealed record LiveSubscription(string Stream, IReadOnlyList<LiveEvent> Events, bool Reset, long LastSeq);
 
@@ -47,7 +64,7 @@ public sealed class LiveClient : IAsyncDisposable
         _accessToken = accessToken;
         _reload = reload;
         Connection = Connect(server, accessToken, ConnectSocketAsync);
-        Connection.On<LiveEvent>("event", e => _inbox.Writer.TryWrite(e));
+        Connection.OnEachEvent(e => _inbox.Writer.TryWrite(e));
         Connection.On<JsonElement>("presence", _ => { });
         Connection.On<JsonElement>("typing", _ => { });
         Connection.On<JsonElement>("revoked", _ => { });

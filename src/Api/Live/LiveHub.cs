@@ -40,6 +40,9 @@ public sealed class LiveHub(
 {
     public const string Path = "/hubs/live";
     public const string EventMethod = "event";
+
+    /// <summary>Several events of one stream, in order, sent together while the stream was busy; applied exactly as that many <see cref="EventMethod"/> messages.</summary>
+    public const string EventsMethod = "events";
     public const string PresenceMethod = "presence";
     public const string TypingMethod = "typing";
 

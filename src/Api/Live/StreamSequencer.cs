@@ -25,6 +25,9 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     /// <summary>Longer than any unit of work holds a stream's row lock; see <see cref="MoveSendable"/>.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
 
+    /// <summary>The most events one message carries; a longer queue goes in several.</summary>
+    public const int MaxBatch = 100;
+
     private readonly ConcurrentDictionary<string, Line> _lines = new(StringComparer.Ordinal);
 
     /// <summary>Number <paramref name="seq"/> of <paramref name="stream"/> is taken and will be released or cancelled.</summary>
@@ -108,30 +111,49 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
         }
     }
 
+    /// <summary>
+    /// Sends the stream's queue in order. An event that finds the stream idle goes out at once, on
+    /// its own; events that arrive while a send is in flight queue up and go together as one
+    /// <see cref="LiveHub.EventsMethod"/> message carrying an array, so a busy stream sends fewer,
+    /// larger messages instead of falling behind one at a time.
+    /// </summary>
     private async Task SendQueueAsync(string stream, Line line)
     {
         while (true)
         {
-            PendingEvent next;
+            PendingEvent[] batch;
             lock (line)
             {
-                if (!line.Outgoing.TryDequeue(out next!))
+                if (line.Outgoing.Count == 0)
                 {
                     line.Sending = false;
                     RetireIfIdle(stream, line);
                     return;
+                }
+
+                batch = new PendingEvent[Math.Min(line.Outgoing.Count, MaxBatch)];
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    batch[i] = line.Outgoing.Dequeue();
                 }
             }
 
             try
             {
                 // Not a request's token: the change is committed and readers must hear of it.
-                await hub.Clients.Group(stream).SendAsync(LiveHub.EventMethod, next.Event, CancellationToken.None);
-                metrics.Sent(clock.GetElapsedTime(next.AppendedAt));
+                var group = hub.Clients.Group(stream);
+                await (batch is [var single]
+                    ? group.SendAsync(LiveHub.EventMethod, single.Event, CancellationToken.None)
+                    : group.SendAsync(LiveHub.EventsMethod, batch.Select(p => p.Event).ToArray(), CancellationToken.None));
+                foreach (var sent in batch)
+                {
+                    metrics.Sent(clock.GetElapsedTime(sent.AppendedAt));
+                }
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Could not send {Stream} #{Seq}; clients will catch up", stream, next.Event.Seq);
+                logger.LogWarning(exception, "Could not send {Stream} #{First}–{Last}; clients will catch up",
+                    stream, batch[0].Event.Seq, batch[^1].Event.Seq);
             }
         }
     }

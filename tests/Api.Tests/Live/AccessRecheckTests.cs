@@ -96,7 +96,7 @@ public sealed class AccessRecheckTests(LiveServer api)
         await closed.WaitAsync(_timeout);
         // The other device's connection still reads: a new reply reaches it.
         var heard = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        staying.On<LiveEvent>("event", e => heard.TrySetResult(e));
+        staying.OnEachEvent(e => heard.TrySetResult(e));
         var other = otherDevice.Client;
         other.Authorize(otherDevice.Token.AccessToken);
         await ThreadsApi.ReplyAsync(other, thread.Id, "Still here on the other device");

@@ -44,7 +44,7 @@ public sealed class CatchUpTests(LiveServer api)
 
         await using var connection = await api.ConnectAsync(member);
         var live = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.On<LiveEvent>("event", e => live.TrySetResult(e));
+        connection.OnEachEvent(e => live.TrySetResult(e));
         var result = await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), afterSeq);
 
         Assert.Empty(result.Events);
@@ -124,7 +124,7 @@ public sealed class CatchUpTests(LiveServer api)
         await using var connection = await api.ConnectAsync(member);
         var received = new List<LiveEvent>();
         var first = new TaskCompletionSource<LiveEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.On<LiveEvent>("event", e =>
+        connection.OnEachEvent(e =>
         {
             lock (received)
             {

@@ -61,7 +61,7 @@ public sealed class HubMethodTests(LiveServer api)
                 typingSeenByReader.Add(t);
             }
         });
-        reading.On<LiveEvent>("event", _ => marker.TrySetResult());
+        reading.OnEachEvent(_ => marker.TrySetResult());
         typing.On<JsonElement>("typing", _ => Interlocked.Increment(ref typingSeenByTypist));
         await typing.InvokeAsync<LiveSubscription>("Subscribe", stream, thread.LastSeq);
         await reading.InvokeAsync<LiveSubscription>("Subscribe", stream, thread.LastSeq);
@@ -128,7 +128,7 @@ public sealed class HubMethodTests(LiveServer api)
         await using var connection = await api.ConnectAsync(member);
         var received = new List<LiveEvent>();
         var fromKept = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.On<LiveEvent>("event", e =>
+        connection.OnEachEvent(e =>
         {
             lock (received)
             {

@@ -58,7 +58,7 @@ public sealed class SequenceNumberTests(LiveServer api)
         {
             var mine = received[r];
             var connection = await api.ConnectAsync(members[r]);
-            connection.On<LiveEvent>("event", e =>
+            connection.OnEachEvent(e =>
             {
                 lock (mine)
                 {

@@ -45,7 +45,7 @@ public sealed class MemberStreamTests(LiveServer api)
         await using var connection = await api.ConnectAsync(member);
         var arrived = new List<LiveEvent>();
         var two = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.On<LiveEvent>("event", e =>
+        connection.OnEachEvent(e =>
         {
             lock (arrived)
             {

@@ -75,11 +75,14 @@
     }
   }
 
-  connection.on("event", (event) => {
+  const receiveEvent = (event) => {
     if (event.stream === stream && last !== null) {
       apply(event);
     }
-  });
+  };
+  connection.on("event", receiveEvent);
+  // A busy stream's events can come several to a message, in order: each applies as if alone.
+  connection.on("events", (events) => events.forEach(receiveEvent));
   connection.on("presence", () => {});
   connection.on("typing", () => {});
   connection.on("revoked", () => {});

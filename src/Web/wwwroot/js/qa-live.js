@@ -145,12 +145,15 @@
       }
     }
 
-    connection.on("event", (event) => {
+    const receiveEvent = (event) => {
       const stream = streams.find((s) => s.name === event.stream);
       if (stream) {
         apply(stream, event);
       }
-    });
+    };
+    connection.on("event", receiveEvent);
+    // A busy stream's events can come several to a message, in order: each applies as if alone.
+    connection.on("events", (events) => events.forEach(receiveEvent));
     connection.on("presence", () => {});
     connection.on("typing", () => {});
     // Where a stream ends now: further than we got means an event was lost without a trace.

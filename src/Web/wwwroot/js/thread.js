@@ -198,6 +198,8 @@
     .build();
 
   connection.on("event", receive);
+  // A busy stream's events can come several to a message, in order: each applies as if alone.
+  connection.on("events", (events) => events.forEach(receive));
   connection.on("presence", (message) => {
     if (message.stream === stream) {
       presence.textContent = message.count > 1 ? `· ${message.count} reading` : "";

@@ -248,6 +248,30 @@ public sealed class QaTests(EventsServer api)
     }
 
     [Fact]
+    public async Task Events_committed_together_reach_a_reader_in_one_message_in_order()
+    {
+        var (host, webinar) = await WebinarAsync();
+        var attendee = await AttendeeAsync(webinar.Id);
+        var question = await QaApi.AskAsync(attendee.Client, webinar.Id, "Who else is working on this in Leeds?");
+        var state = await QaApi.GetAsync(attendee.Client, webinar.Id);
+        await using var connection = await api.ConnectAsync(attendee);
+        var singles = new List<LiveEvent>();
+        var batches = new List<LiveEvent[]>();
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<LiveEvent>("event", e => { lock (singles) { singles.Add(e); } });
+        connection.On<LiveEvent[]>("events", events => { lock (batches) { batches.Add(events); } heard.TrySetResult(); });
+        await connection.InvokeAsync<LiveSubscription>("Subscribe", QaApi.StreamOf(webinar.Id), state.LastSeq);
+
+        // A pin appends the question's update and the new pin in one unit of work: they are released together.
+        await QaApi.ModerateAsync(host.Client, webinar.Id, question.Id, "pin");
+
+        await heard.Task.WaitAsync(_timeout);
+        var batch = Assert.Single(batches);
+        Assert.Equal([(state.LastSeq + 1, "question.updated"), (state.LastSeq + 2, "question.pinned")], batch.Select(e => (e.Seq, e.Kind)));
+        Assert.Empty(singles);
+    }
+
+    [Fact]
     public async Task Merging_duplicates_combines_votes_without_counting_anyone_twice()
     {
         var (host, webinar) = await WebinarAsync();
