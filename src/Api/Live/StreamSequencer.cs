@@ -11,7 +11,7 @@ namespace CommunityOfPractice.Api.Live;
 /// n − 1 has already committed and is on its way to sending. Each number is therefore reserved
 /// here when it is taken (<see cref="Reserve"/>) and held back after commit (<see cref="ReleaseAsync"/>)
 /// until every smaller number reserved on this instance has been sent or given up
-/// (<see cref="Cancel"/>, for a unit of work that rolled back or is retried). One writer at a time
+/// (<see cref="CancelAsync"/>, for a unit of work that rolled back or is retried). One writer at a time
 /// sends a stream's queue, in order: the one that finds it idle, taking along whatever the others
 /// released meanwhile, so nobody waits for someone else's send.
 /// </para>
@@ -22,7 +22,7 @@ namespace CommunityOfPractice.Api.Live;
 /// </summary>
 public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics, TimeProvider clock, ILogger<StreamSequencer> logger)
 {
-    /// <summary>Longer than any unit of work holds a stream's row lock; see <see cref="MoveSendable"/>.</summary>
+    /// <summary>Longer than any unit of work holds a stream's row lock; see <see cref="HasSendable"/>.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
 
     /// <summary>The most events one message carries; a longer queue goes in several.</summary>
@@ -76,8 +76,7 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
                     }
                 }
 
-                MoveSendable(stream: group.Key, line);
-                sender = !line.Sending && line.Outgoing.Count > 0;
+                sender = !line.Sending && HasSendable(group.Key, line);
                 line.Sending |= sender;
                 RetireIfIdle(group.Key, line);
             }
@@ -90,25 +89,31 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     }
 
     /// <summary>
-    /// Ready events below the smallest number still reserved may go, in order. A reservation older
+    /// Whether the oldest ready event may go: nothing smaller is still reserved. A reservation older
     /// than <see cref="Abandoned"/> belongs to a unit of work that will never settle (a bug, or a
     /// process in trouble): it stops holding the stream back, and clients catch up past it.
     /// </summary>
-    private void MoveSendable(string stream, Line line)
+    private bool HasSendable(string stream, Line line)
     {
-        while (line.Reserved.Count > 0 && line.Ready.Count > 0 && clock.GetElapsedTime(line.Reserved.First().Value) > Abandoned)
+        while (line.Ready.Count > 0 && line.Reserved.Count > 0)
         {
-            logger.LogWarning("{Stream} #{Seq} was reserved {Seconds} s ago and never settled; later events go without it",
-                stream, line.Reserved.First().Key, Abandoned.TotalSeconds);
-            line.Reserved.Remove(line.Reserved.First().Key);
+            var (oldest, reservedAt) = line.Reserved.First();
+            if (oldest > line.Ready.Keys[0])
+            {
+                return true;
+            }
+
+            if (clock.GetElapsedTime(reservedAt) <= Abandoned)
+            {
+                return false;
+            }
+
+            logger.LogWarning("{Stream} #{Seq} was reserved over {Seconds} s ago and never settled; later events go without it",
+                stream, oldest, Abandoned.TotalSeconds);
+            line.Reserved.Remove(oldest);
         }
 
-        var limit = line.Reserved.Count == 0 ? long.MaxValue : line.Reserved.First().Key;
-        while (line.Ready.Count > 0 && line.Ready.Keys[0] < limit)
-        {
-            line.Outgoing.Enqueue(line.Ready.Values[0]);
-            line.Ready.RemoveAt(0);
-        }
+        return line.Ready.Count > 0;
     }
 
     /// <summary>
@@ -121,20 +126,20 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     {
         while (true)
         {
-            PendingEvent[] batch;
+            var batch = new List<PendingEvent>();
             lock (line)
             {
-                if (line.Outgoing.Count == 0)
+                while (batch.Count < MaxBatch && HasSendable(stream, line))
+                {
+                    batch.Add(line.Ready.Values[0]);
+                    line.Ready.RemoveAt(0);
+                }
+
+                if (batch.Count == 0)
                 {
                     line.Sending = false;
                     RetireIfIdle(stream, line);
                     return;
-                }
-
-                batch = new PendingEvent[Math.Min(line.Outgoing.Count, MaxBatch)];
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    batch[i] = line.Outgoing.Dequeue();
                 }
             }
 
@@ -161,7 +166,7 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     /// <summary>A line with nothing reserved, waiting or being sent is forgotten; a writer that still holds it takes a new one.</summary>
     private void RetireIfIdle(string stream, Line line)
     {
-        if (line.Reserved.Count == 0 && line.Ready.Count == 0 && line.Outgoing.Count == 0 && !line.Sending)
+        if (line.Reserved.Count == 0 && line.Ready.Count == 0 && !line.Sending)
         {
             line.Retired = true;
             _lines.TryRemove(new KeyValuePair<string, Line>(stream, line));
@@ -174,9 +179,8 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
         /// <summary>Numbers taken and not yet settled, with when (a <see cref="TimeProvider"/> timestamp).</summary>
         public SortedDictionary<long, long> Reserved { get; } = [];
 
+        /// <summary>Committed events waiting for their turn: for a smaller number to settle, or for the sender.</summary>
         public SortedList<long, PendingEvent> Ready { get; } = [];
-
-        public Queue<PendingEvent> Outgoing { get; } = new();
 
         public bool Sending { get; set; }
 
