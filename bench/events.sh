@@ -4,7 +4,7 @@
 # Events benchmark (bench/README.md): builds the Api and bench/EventsBench in Release, starts a
 # throwaway PostgreSQL (durable defaults), then runs EventsBench, which starts the Api as its own
 # process and drives it: 1,000 registrations racing for 100 seats, then a webinar storm of 1,000
-# connected attendees on one Q&A stream with 200 votes/s and 5 questions/s for 60 s.
+# connected attendees on one Q&A stream with 1,000 votes/s and 5 questions/s for 60 s (issue 13).
 #
 #   --quick        100 attendees, 50 votes/s for 10 s; 200 racers for 20 seats (~2 min)
 #   --no-build     use what is already built
@@ -69,6 +69,7 @@ for dll in "$BENCH_DLL" "$API_DLL"; do
   [[ -f $dll ]] || die "$dll is missing; run without --no-build"
 done
 
+bench_lift_rate_limits
 bench_postgres 55532 -c max_connections=300
 bench_create_database cop_evbench
 api_cs=$BENCH_DATABASE

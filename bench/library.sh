@@ -68,6 +68,7 @@ if (( build )); then
   dotnet build bench/LibraryBench/LibraryBench.csproj -c Release -nologo -v q || die "the LibraryBench build failed"
 fi
 
+bench_lift_rate_limits
 bench_postgres 55632
 bench_create_database cop_library_bench
 api_cs=$BENCH_DATABASE

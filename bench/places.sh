@@ -72,6 +72,7 @@ for dll in "$BENCH_DLL" "$API_DLL"; do
   [[ -f $dll ]] || die "$dll is missing; run without --no-build"
 done
 
+bench_lift_rate_limits
 bench_postgres 55533
 bench_create_database cop_placebench
 api_cs=$BENCH_DATABASE

@@ -80,6 +80,7 @@ for dll in "$BENCH_DLL" "$API_DLL" "$WEB_DLL"; do
   [[ -f $dll ]] || die "$dll is missing; run without --no-build"
 done
 
+bench_lift_rate_limits
 bench_postgres 55532 -c max_connections=300
 # Its postmaster: the bench counts the CPU of this cluster's processes only.
 [[ -n ${TEST_PG_DIR:-} ]] && bench_args+=(--postgres-pid "$(head -n 1 "$TEST_PG_DIR/data/postmaster.pid")")

@@ -523,7 +523,7 @@ public static class Program
         public string Out { get; private set; } = string.Empty;
         public string Command { get; private set; } = "bench/events.sh";
         public int Attendees { get; private set; } = 1000;
-        public double VoteRate { get; private set; } = 200;
+        public double VoteRate { get; private set; } = 1000;
         public double QuestionRate { get; private set; } = 5;
         public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(60);
         public int Racers { get; private set; } = 1000;
