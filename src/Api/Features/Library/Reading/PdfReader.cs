@@ -14,6 +14,7 @@ public enum PdfReadFailure
     TooSlow,
     TooMuchMemory,
     TooMuchText,
+    TooDeeplyNested,
 }
 
 /// <summary>
@@ -191,6 +192,8 @@ public sealed class PdfReader : IDisposable
                 throw Unreadable(error ?? "damaged");
             case PdfReaderProcess.ExitOutOfMemory:
                 throw TooMuchMemory();
+            case PdfReaderProcess.ExitTooDeep:
+                throw TooDeep();
             case PdfReaderProcess.ExitUsage:
                 throw new InvalidOperationException($"The PDF reader could not be started as expected: {tail}");
         }
@@ -203,9 +206,9 @@ public sealed class PdfReader : IDisposable
         }
 
         _logger.LogWarning("PDF reader ({Mode}) stopped with exit code {ExitCode}: {Stderr}", mode, process.ExitCode, tail);
-        throw Unreadable(tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)
-            ? "its structure is nested too deeply"
-            : string.Create(CultureInfo.InvariantCulture, $"the reader stopped with exit code {process.ExitCode}"));
+        throw tail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)
+            ? TooDeep()
+            : Unreadable(string.Create(CultureInfo.InvariantCulture, $"the reader stopped with exit code {process.ExitCode}"));
     }
 
     private ProcessStartInfo StartInfo(string mode, string path)
@@ -338,6 +341,9 @@ public sealed class PdfReader : IDisposable
 
     private PdfUnreadableException TooMuchMemory() => new(PdfReadFailure.TooMuchMemory, string.Create(CultureInfo.InvariantCulture,
         $"Reading this PDF needed more memory than the library allows ({Budget.MemoryLimitMegabytes} MB), so it was stopped. It may hold a compressed stream that expands enormously; export it again and retry."));
+
+    private static PdfUnreadableException TooDeep() => new(PdfReadFailure.TooDeeplyNested, string.Create(CultureInfo.InvariantCulture,
+        $"This PDF nests its objects more than {PdfReaderProcess.MaxNesting} deep, far more than any real document, so it was not read. Export it again and retry."));
 
     private static PdfUnreadableException Unreadable(string detail) => new(PdfReadFailure.Unreadable, detail);
 

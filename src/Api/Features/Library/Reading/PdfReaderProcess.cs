@@ -14,7 +14,10 @@ namespace CommunityOfPractice.Api.Features.Library.Reading;
 /// <list type="bullet">
 /// <item><c>inspect</c>: <c>{"pages":N}</c> once page 1 has been parsed;</item>
 /// <item><c>extract</c>: <c>{"page":n,"text":"…"}</c> per page, then <c>{"pages":N}</c>;</item>
-/// <item>a file PdfPig cannot read: <c>{"error":"…"}</c> and exit code 2; out of its heap: exit code 3.</item>
+/// <item>a file PdfPig cannot read: <c>{"error":"…"}</c> and exit code 2; out of its heap: exit code 3
+/// (even where PdfPig catches the OutOfMemoryException itself, as it does when a stream will not
+/// inflate: the page would come out empty and pass for readable); nested past
+/// <see cref="MaxNesting"/>: exit code 4.</item>
 /// </list>
 /// </summary>
 public static class PdfReaderProcess
@@ -22,7 +25,11 @@ public static class PdfReaderProcess
     public const string Verb = "read-pdf";
     public const int ExitUnreadable = 2;
     public const int ExitOutOfMemory = 3;
+    public const int ExitTooDeep = 4;
     public const int ExitUsage = 64;
+
+    /// <summary>Deeper than any real document nests its arrays and dictionaries (PdfPig stops at 256 too).</summary>
+    public const int MaxNesting = 256;
 
     /// <summary>The most text kept from one page; more is cut (a page of a report holds a few thousand characters).</summary>
     public const int PageTextMaxLength = 100_000;
@@ -61,8 +68,27 @@ public static class PdfReaderProcess
             return ExitUsage;
         }
 
+        // PdfPig catches some exceptions itself and carries on (a stream that cannot be inflated
+        // reads as empty): an OutOfMemoryException anywhere means the heap limit was reached, and
+        // the file fails as too big, whoever caught it.
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        {
+            if (e.Exception is OutOfMemoryException)
+            {
+                Environment.Exit(ExitOutOfMemory);
+            }
+        };
+
         try
         {
+            using (var scan = File.OpenRead(path))
+            {
+                if (NestsDeeperThan(scan, MaxNesting))
+                {
+                    return ExitTooDeep;
+                }
+            }
+
             // From a stream, so PdfPig reads what it needs rather than the whole file into memory.
             using var file = File.OpenRead(path);
             using var document = PdfDocument.Open(file);
@@ -104,6 +130,102 @@ public static class PdfReaderProcess
             var message = exception.Message.Length > 300 ? exception.Message[..300] : exception.Message;
             Line(w => w.WriteString("error", message.Replace(path, "the file", StringComparison.Ordinal)));
             return ExitUnreadable;
+        }
+    }
+
+    /// <summary>
+    /// Whether arrays and dictionaries nest deeper than <paramref name="limit"/> anywhere outside
+    /// strings, comments and stream data: one linear pass over the bytes, before any parser that
+    /// might recurse sees them. (Content streams are compressed data here; PdfPig bounds their nesting.)
+    /// </summary>
+    public static bool NestsDeeperThan(Stream file, int limit)
+    {
+        using var input = new BufferedStream(file, 64 * 1024);
+        var depth = 0;
+        var previous = -1;
+        var word = 0UL;
+        int b;
+        while ((b = input.ReadByte()) >= 0)
+        {
+            switch (b)
+            {
+                case '%':
+                    while ((b = input.ReadByte()) >= 0 && b is not ('\r' or '\n'))
+                    {
+                    }
+
+                    break;
+                case '(':
+                    SkipLiteralString(input);
+                    break;
+                case '[':
+                    depth++;
+                    break;
+                case ']':
+                    depth--;
+                    break;
+                case '<' when previous == '<':
+                    depth++;
+                    b = -1; // "<<<" is a dictionary and then something else, not two
+                    break;
+                case '>' when previous == '>':
+                    depth--;
+                    b = -1;
+                    break;
+            }
+
+            if (depth > limit)
+            {
+                return true;
+            }
+
+            // The last six letters: "stream" (not "endstream") starts data to skip.
+            word = ((word << 8) | (uint)(b & 0xff)) & 0xFFFF_FFFF_FFFF_FF;
+            if ((word & 0xFFFF_FFFF_FFFF) == 0x73_74_72_65_61_6D && (word >> 48) != 'd')
+            {
+                SkipStreamData(input);
+                word = 0;
+            }
+
+            previous = b;
+        }
+
+        return false;
+    }
+
+    private static void SkipLiteralString(Stream input)
+    {
+        var open = 1;
+        int b;
+        while (open > 0 && (b = input.ReadByte()) >= 0)
+        {
+            if (b == '\\')
+            {
+                input.ReadByte();
+            }
+            else if (b == '(')
+            {
+                open++;
+            }
+            else if (b == ')')
+            {
+                open--;
+            }
+        }
+    }
+
+    private static void SkipStreamData(Stream input)
+    {
+        ReadOnlySpan<byte> end = "endstream"u8;
+        var matched = 0;
+        int b;
+        while ((b = input.ReadByte()) >= 0)
+        {
+            matched = b == end[matched] ? matched + 1 : b == end[0] ? 1 : 0;
+            if (matched == end.Length)
+            {
+                return;
+            }
         }
     }
 
