@@ -162,7 +162,7 @@ public sealed class PdfReader : IDisposable
             stopped = (await watch).OverBudget
                 ? TooMuchMemory()
                 : new PdfUnreadableException(PdfReadFailure.TooSlow, string.Create(CultureInfo.InvariantCulture,
-                    $"Reading this PDF took longer than the library allows ({timeout.TotalSeconds:0} seconds), so it was stopped. It may be damaged or built to overload readers; export it again and retry."));
+                    $"Reading this PDF took longer than the library allows ({TooManyRequestsException.Describe(timeout)}), so it was stopped. It may be damaged or built to overload readers; export it again and retry."));
         }
         finally
         {
