@@ -226,7 +226,15 @@ public sealed class PdfReader : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        // Hex, as the runtime reads GC settings. Workstation GC: one small heap, not one per core.
+        // The Api's own GC settings (a container may set a heap percentage or server GC) are not
+        // the reader's: its limit is the one below, in hex as the runtime reads GC settings, on
+        // workstation GC (one small heap, not one per core).
+        foreach (var inherited in info.Environment.Keys.Where(key =>
+            key.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase) || key.StartsWith("COMPlus_GC", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(inherited);
+        }
+
         info.Environment["DOTNET_GCHeapHardLimit"] = (Budget.MemoryLimitMegabytes * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_gcConcurrent"] = "0";
