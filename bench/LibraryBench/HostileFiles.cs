@@ -22,6 +22,20 @@ internal static class HostileFiles
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // --write <folder>: only the files, to upload by hand (./cop run, as the demo funder).
+        if (args is ["--write", var folder])
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var (name, build) in HostilePdfs.All)
+            {
+                var path = Path.Combine(folder, $"{name.Replace(' ', '-').Replace(",", string.Empty, StringComparison.Ordinal)}.pdf");
+                await File.WriteAllBytesAsync(path, build());
+                Console.WriteLine(path);
+            }
+
+            return 0;
+        }
+
         string api = "http://127.0.0.1:5081/", email = "admin@bench.communityofpractice.org.uk", password = "Bench-pass-2026!";
         string? outDir = null, command = "bench/hostile-files.sh";
         var pid = 0;
