@@ -15,6 +15,12 @@ using Npgsql;
 
 // Library benchmark (bench/README.md): upload N synthetic papers to a running Api, wait until their
 // text is extracted, then time 50 fixed searches at the Api. Prints a markdown block for docs/benchmarks.md.
+// With --hostile first (bench/hostile-files.sh): the hostile PDFs instead, watching the Api's memory.
+if (args is ["--hostile", .. var hostileArgs])
+{
+    return await HostileFiles.RunAsync(hostileArgs);
+}
+
 var options = Options.Parse(args);
 var invariant = CultureInfo.InvariantCulture;
 using var http = new HttpClient { BaseAddress = options.Api, Timeout = TimeSpan.FromMinutes(2) };

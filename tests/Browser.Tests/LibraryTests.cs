@@ -1,3 +1,4 @@
+using CommunityOfPractice.Contracts.Library;
 using System.Text.RegularExpressions;
 
 namespace CommunityOfPractice.Browser.Tests;
@@ -64,6 +65,22 @@ public sealed partial class LibraryTests(SiteFixture site)
             reader.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download") }).ClickAsync());
         Assert.Equal("southwark-case-study.pdf", download.SuggestedFilename);
         Assert.Equal(pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
+    }
+
+    [Fact]
+    public async Task The_web_sends_a_pdf_as_a_sandboxed_document_that_loads_nothing_and_is_never_sniffed()
+    {
+        var funder = await Community.JoinAsync(site.Api.CreateClient, "Sandra Funder", "funder");
+        var paper = await LibraryApi.PublishAsync(funder.Client, TestPdfs.Create($"Sandboxed {TestPdfs.UniqueWord()}"),
+            LibraryApi.Metadata(extra: new { visibility = "Public" }));
+        var visitor = await site.NewPageAsync();
+
+        var response = await visitor.APIRequest.GetAsync($"/Library/Papers/{paper.Id}/file");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        Assert.Equal(PaperFileHeaders.ContentSecurityPolicy, response.Headers["content-security-policy"]);
+        Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
     }
 
     [Fact]

@@ -86,10 +86,10 @@ public static class LibraryApi
     }
 
     /// <summary>
-    /// Waits (up to a minute) until the background worker has read the given version, then returns
+    /// Waits (up to a minute, or <paramref name="wait"/>) until the background worker has read the given version, then returns
     /// the paper: listens for the worker's signal first, then looks, so no outcome is missed.
     /// </summary>
-    public static async Task<PaperDetail> ProcessedAsync(IServiceProvider services, HttpClient client, Guid paperId, int version = 1)
+    public static async Task<PaperDetail> ProcessedAsync(IServiceProvider services, HttpClient client, Guid paperId, int version = 1, TimeSpan? wait = null)
     {
         var signal = services.GetRequiredService<ExtractionSignal>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -107,7 +107,7 @@ public static class LibraryApi
             var paper = await GetAsync(client, paperId);
             if (paper.Versions.Single(v => v.Number == version).Status == ExtractionStatus.Indexing)
             {
-                await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                await done.Task.WaitAsync(wait ?? TimeSpan.FromSeconds(60));
                 paper = await GetAsync(client, paperId);
             }
 

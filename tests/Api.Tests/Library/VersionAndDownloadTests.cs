@@ -88,6 +88,25 @@ public sealed class VersionAndDownloadTests(LibraryFactory api)
     }
 
     [Fact]
+    public async Task A_pdf_is_sent_as_a_sandboxed_document_that_loads_nothing_and_is_never_sniffed()
+    {
+        var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");
+        var paper = await LibraryApi.PublishAsync(funder.Client, TestPdfs.Create($"Sandboxed {TestPdfs.UniqueWord()}"));
+
+        using var current = await funder.Client.GetAsync(paper.DownloadUrl);
+        using var version = await funder.Client.GetAsync(paper.Versions[0].DownloadUrl + "?download=true");
+
+        foreach (var response in new[] { current, version })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var directives = response.Headers.GetValues("Content-Security-Policy").Single()
+                .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["sandbox", "default-src 'none'", "frame-ancestors 'none'"], directives);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
     public async Task A_range_request_gets_just_those_bytes()
     {
         var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");

@@ -1,9 +1,7 @@
-using System.Text;
+using CommunityOfPractice.Api.Features.Library.Reading;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Library;
 using Microsoft.Extensions.Options;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace CommunityOfPractice.Api.Features.Library;
 
@@ -35,20 +33,20 @@ public sealed class ExtractionSignal
 }
 
 /// <summary>
-/// Reads the text of uploaded PDFs in the background, page by page. Jobs are claimed with
-/// FOR UPDATE SKIP LOCKED and a lease, so several Api instances share the queue and a job held by
-/// a crashed one is taken again. A PDF that cannot be read marks its version Failed (shown to the
-/// uploader), never crashes the worker; other errors are retried a few times. A job whose tries
+/// Reads the text of uploaded PDFs in the background, page by page, through <see cref="PdfReader"/>
+/// (a child process with its own memory and time budget). Jobs are claimed with FOR UPDATE SKIP
+/// LOCKED and a lease, so several Api instances share the queue and a job held by a crashed one is
+/// taken again. A PDF that cannot be read, or that passes a budget of the reader, marks its version
+/// Failed (shown to the uploader), never crashes the worker; other errors are retried a few times. A job whose tries
 /// never finished (each took the process down) is marked Failed at its next claim, unread, so one
 /// file cannot crash the Api again and again.
 /// </summary>
 public sealed class ExtractionWorker(
-    IServiceScopeFactory scopes, ExtractionSignal signal, IOptions<LibraryOptions> options, TimeProvider clock, ILogger<ExtractionWorker> logger)
+    IServiceScopeFactory scopes, ExtractionSignal signal, PdfReader reader, IOptions<LibraryOptions> options, TimeProvider clock,
+    ILogger<ExtractionWorker> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 3;
-    private const int PageTextMaxLength = 100_000;
-    private static readonly TimeSpan _lease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,9 +83,11 @@ public sealed class ExtractionWorker(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var storage = scope.ServiceProvider.GetRequiredService<IPaperStorage>();
         var now = clock.GetUtcNow();
+        // Longer than the reader may take, so a live job's lease never runs out under it.
+        var lease = options.Value.Reader.ExtractTimeout + TimeSpan.FromMinutes(2);
 
         var claimed = await db.Database.SqlQuery<ClaimedJob>($"""
-            UPDATE paper_extraction_jobs SET locked_until = {now + _lease}, attempts = attempts + 1
+            UPDATE paper_extraction_jobs SET locked_until = {now + lease}, attempts = attempts + 1
             WHERE id = (SELECT id FROM paper_extraction_jobs
                         WHERE locked_until IS NULL OR locked_until < {now}
                         ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
@@ -121,10 +121,14 @@ public sealed class ExtractionWorker(
         {
             pages = await ReadPagesAsync(storage, version, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && IsUnreadable(exception))
+        catch (PdfUnreadableException exception)
         {
-            logger.LogWarning(exception, "Text of paper version {VersionId} could not be read", version.Id);
-            await FinishAsync(db, job, version, v => v.Failed($"The text of this PDF could not be read ({exception.Message}).", clock.GetUtcNow()), [], cancellationToken);
+            // The file's fault (damaged, or past a budget of the reader): trying again would end the same way.
+            logger.LogWarning("Text of paper version {VersionId} could not be read ({Reason}): {Message}", version.Id, exception.Reason, exception.Message);
+            var message = exception.Reason == PdfReadFailure.Unreadable
+                ? $"The text of this PDF could not be read ({exception.Message})."
+                : exception.Message;
+            await FinishAsync(db, job, version, v => v.Failed(message, clock.GetUtcNow()), [], cancellationToken);
             signal.Processed(version);
             return true;
         }
@@ -163,41 +167,34 @@ public sealed class ExtractionWorker(
         });
     }
 
-    private static async Task<List<PaperPage>> ReadPagesAsync(IPaperStorage storage, PaperVersion version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reader takes a path: a blob on local disk is read where it lies (S3 storage hands over a
+    /// local copy already); any other stream is copied to a temporary file first.
+    /// </summary>
+    private async Task<List<PaperPage>> ReadPagesAsync(IPaperStorage storage, PaperVersion version, CancellationToken cancellationToken)
     {
         await using var blob = await storage.OpenReadAsync(version.Sha256, cancellationToken);
-        using var document = PdfDocument.Open(blob);
-        var pages = new List<PaperPage>(document.NumberOfPages);
-        foreach (var page in document.GetPages())
+        string? copy = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            pages.Add(new PaperPage(version.Id, page.Number, Clean(ContentOrderTextExtractor.GetText(page))));
-        }
-
-        return pages;
-    }
-
-    /// <summary>PostgreSQL text takes no NUL, and control characters are used as highlight markers in search.</summary>
-    public static string Clean(string text)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, PageTextMaxLength));
-        foreach (var c in text)
-        {
-            if (builder.Length == PageTextMaxLength)
+            var path = blob is FileStream file ? file.Name : copy = Path.Combine(storage.IncomingFolder, $"extract-{Guid.NewGuid():N}");
+            if (copy is not null)
             {
-                break;
+                await using var target = File.Create(copy);
+                await blob.CopyToAsync(target, cancellationToken);
             }
 
-            builder.Append(char.IsControl(c) && c is not ('\n' or '\t') ? ' ' : c);
+            var pages = await reader.ReadPagesAsync(path, cancellationToken);
+            return pages.ConvertAll(page => new PaperPage(version.Id, page.Number, page.Text));
         }
-
-        return builder.ToString();
+        finally
+        {
+            if (copy is not null)
+            {
+                File.Delete(copy);
+            }
+        }
     }
-
-    private static bool IsUnreadable(Exception exception) =>
-        exception.GetType().Namespace?.StartsWith("UglyToad", StringComparison.Ordinal) == true
-        || exception is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException
-            or EndOfStreamException or NotSupportedException or InvalidCastException or KeyNotFoundException or OverflowException;
 
     // Columns are matched in snake_case, like every mapped name here.
     private sealed record ClaimedJob(long Id, Guid VersionId, int Attempts);

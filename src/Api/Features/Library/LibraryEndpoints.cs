@@ -101,6 +101,8 @@ public static class LibraryEndpoints
         var disposition = new ContentDispositionHeaderValue(download == true ? "attachment" : "inline");
         disposition.SetHttpFileName(file.FileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.ContentSecurityPolicy = PaperFileHeaders.ContentSecurityPolicy;
+        http.Response.Headers.XContentTypeOptions = PaperFileHeaders.ContentTypeOptions;
         return TypedResults.Stream(file.Content, "application/pdf", fileDownloadName: null, lastModified: file.UploadedAt,
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }

@@ -1,4 +1,5 @@
 using CommunityOfPractice.Api.Data.Seeding;
+using CommunityOfPractice.Api.Features.Library.Reading;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using Microsoft.Extensions.Options;
 using Minio;
@@ -13,6 +14,8 @@ public static class LibrarySetup
         var services = builder.Services;
         services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section)
             .Validate(o => o.MaxUploadBytes > 0, "Library:MaxUploadBytes must be positive.")
+            .Validate(o => o.Reader.MaxConcurrent > 0 && o.Reader.MemoryLimitMegabytes >= 64 && o.Reader.MaxTextCharacters > 0,
+                "Library:Reader needs MaxConcurrent > 0, MemoryLimitMegabytes >= 64 and MaxTextCharacters > 0.")
             .ValidateOnStart();
         services.AddSingleton<IPaperStorage>(provider =>
         {
@@ -27,6 +30,7 @@ public static class LibrarySetup
                 .WithSSL(options.S3.UseSsl).Build();
             return new MinioPaperStorage(client, options.S3.Bucket);
         });
+        services.AddSingleton<PdfReader>();
         services.AddScoped<PaperFiles>();
         services.AddSingleton<ExtractionSignal>();
         services.AddHostedService<ExtractionWorker>();

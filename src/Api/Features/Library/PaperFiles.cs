@@ -1,3 +1,4 @@
+using CommunityOfPractice.Api.Features.Library.Reading;
 using CommunityOfPractice.Api.Features.Library.Storage;
 using CommunityOfPractice.Domain.Library;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace CommunityOfPractice.Api.Features.Library;
 /// woken (before it, the worker would not see the queued job).
 /// </summary>
 public sealed class PaperFiles(
-    AppDbContext db, IPaperStorage storage, ExtractionSignal signal, IOptions<LibraryOptions> options, ILogger<PaperFiles> logger)
+    AppDbContext db, IPaperStorage storage, PdfReader reader, ExtractionSignal signal, IOptions<LibraryOptions> options, ILogger<PaperFiles> logger)
 {
     public async Task<T> StoreThenRecordAsync<T>(ReceivedFile? file, Func<StoredFile?, ValueTask<T>> record, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class PaperFiles(
         var added = false;
         if (file is not null)
         {
-            var pageCount = PaperUpload.InspectPdf(file, options.Value.MaxPages);
+            var pageCount = await PaperUpload.InspectPdfAsync(file, options.Value.MaxPages, reader, cancellationToken);
             added = await storage.PutAsync(file.Sha256, file.Path, file.SizeBytes, cancellationToken);
             stored = new StoredFile(file.Sha256, file.SizeBytes, file.FileName, pageCount);
         }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CommunityOfPractice.Api.Features.Library.Reading;
 using CommunityOfPractice.Domain.Library;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using UglyToad.PdfPig;
 
 namespace CommunityOfPractice.Api.Features.Library;
 
@@ -108,21 +108,22 @@ public static class PaperUpload
     }
 
     /// <summary>
-    /// Checks by content, not by name or declared type: PDF magic bytes (else 415), then PdfPig
-    /// must open it and count its pages (else 400), and they must be at most
-    /// <paramref name="maxPages"/> (else 400, naming the limit). Returns the page count.
+    /// Checks by content, not by name or declared type: PDF magic bytes (else 415), then the PDF
+    /// reader (a child process with its own memory and time budget) must open it, count its pages
+    /// and parse the first (else 400), and they must be at most <paramref name="maxPages"/> (else
+    /// 400, naming the limit). Returns the page count.
     /// </summary>
-    public static int InspectPdf(ReceivedFile file, int maxPages)
+    public static async Task<int> InspectPdfAsync(ReceivedFile file, int maxPages, PdfReader reader, CancellationToken cancellationToken)
     {
         if (file.SizeBytes == 0)
         {
             throw new ValidationException([new ValidationFailure("file", "The file is empty. Choose the PDF again.")]);
         }
 
-        Span<byte> head = stackalloc byte[5];
-        using (var stream = File.OpenRead(file.Path))
+        var head = new byte[5];
+        await using (var stream = File.OpenRead(file.Path))
         {
-            if (stream.ReadAtLeast(head, 5, throwOnEndOfStream: false) < 5 || !head.SequenceEqual("%PDF-"u8))
+            if (await stream.ReadAtLeastAsync(head, 5, throwOnEndOfStream: false, cancellationToken) < 5 || !head.AsSpan().SequenceEqual("%PDF-"u8))
             {
                 throw new UnsupportedContentException("file", "This file is not a PDF. Only PDF files can be uploaded.");
             }
@@ -131,21 +132,13 @@ public static class PaperUpload
         int pageCount;
         try
         {
-            // From a stream, so PdfPig reads what it needs rather than the whole file into memory.
-            using var stream = File.OpenRead(file.Path);
-            using var document = PdfDocument.Open(stream);
-            var pages = document.NumberOfPages;
-            if (pages < 1)
-            {
-                throw new InvalidOperationException("no pages");
-            }
-
-            _ = document.GetPage(1);
-            pageCount = pages;
+            pageCount = await reader.CountPagesAsync(file.Path, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (PdfUnreadableException exception)
         {
-            throw new ValidationException([new ValidationFailure("file", "This PDF is damaged and could not be opened. Export it again and retry.")]);
+            throw new ValidationException([new ValidationFailure("file", exception.Reason == PdfReadFailure.Unreadable
+                ? "This PDF is damaged and could not be opened. Export it again and retry."
+                : exception.Message)]);
         }
 
         return pageCount <= maxPages

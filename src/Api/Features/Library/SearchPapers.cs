@@ -24,7 +24,7 @@ public static class SearchPapers
     public const int QueryMaxLength = LibraryLimits.SearchQueryMaxLength;
     public const int MaxFilterValues = LibraryLimits.SearchMaxFilterValues;
 
-    // Control characters never survive extraction (ExtractionWorker.Clean), so they can mark highlights safely.
+    // Control characters never survive extraction (PdfReaderProcess.Clean), so they can mark highlights safely.
     private const char StartMark = '\u0002';
     private const char StopMark = '\u0003';
     private const string HeadlineOptions = "StartSel=\u0002, StopSel=\u0003, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";

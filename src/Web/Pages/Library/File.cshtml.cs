@@ -1,3 +1,5 @@
+using CommunityOfPractice.Contracts.Library;
+
 namespace CommunityOfPractice.Web.Pages.Library;
 
 /// <summary>
@@ -48,9 +50,10 @@ public sealed class FileModel(ApiClient api) : PageModel
         {
             var target = context.HttpContext.Response;
             target.StatusCode = (int)response.StatusCode;
-            // The pages' policy (object-src 'none') would keep the browser's PDF viewer from
-            // showing the file; nosniff and the PDF content type stay.
-            target.Headers.Remove("Content-Security-Policy");
+            // Not the pages' policy (object-src 'none' would keep the browser's PDF viewer from
+            // showing the file) but the one for files from uploaders: sandboxed, loading nothing.
+            target.Headers.ContentSecurityPolicy = PaperFileHeaders.ContentSecurityPolicy;
+            target.Headers.XContentTypeOptions = PaperFileHeaders.ContentTypeOptions;
             foreach (var name in _responseHeaders)
             {
                 if (response.Headers.TryGetValues(name, out var values))
