@@ -233,7 +233,7 @@ public static class Faults
             TimeSpan? retryAfter = null;
             try
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/threads/{threadId}/posts")
                 {
                     Content = JsonContent.Create(new ReplyRequest(body, null), options: ApiClient.Json),

@@ -7,6 +7,7 @@
 # Environment every script reads:
 #   COP_FAULTS_SUBSCRIBERS  readers of the thread (default 1000; e.g. 50 for a functional run)
 #   COP_FAULTS_BEFORE / COP_FAULTS_AFTER   seconds of load before and after the fault (10 / 10)
+#   COP_FAULTS_RATE         posts per second, the 4 writers together (default 20)
 #   COP_FAULTS_LIMIT        seconds the whole script may take before it stops itself (default 900)
 #   COP_FAULTS_NO_BUILD=1   use what is built already
 #   COP_BENCH_POSTGRES      a PostgreSQL server to use instead of a throwaway one (as bench/run.sh);
@@ -65,6 +66,7 @@ faults_on_exit() {
   fi
   [[ -n $FAULTS_DRIVER_PID ]] && pid_alive "$FAULTS_DRIVER_PID" && kill -TERM "$FAULTS_DRIVER_PID" 2>/dev/null
   [[ -n $FAULTS_API_PID ]] && stop_pid "$FAULTS_API_PID" Api 10
+  faults_scale_down
   for pid in "${FAULTS_CHILDREN[@]}"; do stop_pid "$pid" "pid $pid" 10; done
   test_pg_down
   [[ -n $FAULTS_WATCHDOG_PID ]] && kill "$FAULTS_WATCHDOG_PID" 2>/dev/null
@@ -142,7 +144,7 @@ faults_driver_start() { # url [options...]
   local url=$1
   shift
   dotnet "$FAULTS_BENCH_DLL" faults --url "$url" --control "$FAULTS_OUT/control" \
-    --subscribers "${COP_FAULTS_SUBSCRIBERS:-1000}" --before "${COP_FAULTS_BEFORE:-10}" --after "${COP_FAULTS_AFTER:-10}" \
+    --subscribers "${COP_FAULTS_SUBSCRIBERS:-1000}" --rate "${COP_FAULTS_RATE:-20}" --before "${COP_FAULTS_BEFORE:-10}" --after "${COP_FAULTS_AFTER:-10}" \
     "$@" >"$FAULTS_OUT/driver.out" 2>"$FAULTS_OUT/driver.log" </dev/null &
   FAULTS_DRIVER_PID=$!
   info "load driver started (pid $FAULTS_DRIVER_PID, log $FAULTS_OUT/driver.log)"
@@ -207,4 +209,59 @@ faults_print() { # extra text
   echo "$line" | tee -a "$FAULTS_OUT/result.txt"
   [[ ${FAULT_lost:-1} == 0 && ${FAULT_dup:-1} == 0 && ${FAULT_stored_twice:-1} == 0 && ${FAULT_unrecovered:-0} == 0 \
     && ${FAULT_half_written:-0} == 0 && ${FAULT_posts_failed:-0} == 0 ]]
+}
+
+# ------------------------------------------------------------- two of everything (./cop run --instances)
+
+FAULTS_SCALE_OURS=0
+FAULTS_URL=''
+
+# LiveBench alone in Release (the scaled run builds the Api and the Web itself, in Debug).
+faults_build_bench() {
+  require_dotnet
+  if [[ ${COP_FAULTS_NO_BUILD:-0} != 1 ]]; then
+    info "Building LiveBench (Release)"
+    dotnet build bench/LiveBench/LiveBench.csproj -c Release -nologo -v q >"$FAULTS_OUT/build.log" 2>&1 \
+      || { show_log_tail "$FAULTS_OUT/build.log" 30; die "the LiveBench build failed"; }
+  fi
+  [[ -f $FAULTS_BENCH_DLL ]] || die "$FAULTS_BENCH_DLL is missing; run without COP_FAULTS_NO_BUILD"
+}
+
+# Uses the `./cop run --instances 2` answering on COP_API_PORT, or starts one (on ports of its
+# own, so as not to meet a run someone else has on the usual ones) and stops it at the end.
+# Sets FAULTS_URL (the balancer in front of the Apis), FAULTS_PG_PORT and FAULTS_DB.
+faults_scale_up() {
+  export COP_WEB_PORT=${COP_WEB_PORT:-5480} COP_API_PORT=${COP_API_PORT:-5481} COP_REDIS_PORT=${COP_REDIS_PORT:-6490}
+  export COP_INSTANCE_PORT_BASE=${COP_INSTANCE_PORT_BASE:-5400} COP_MAIL_PORT=${COP_MAIL_PORT:-5482} COP_SMTP_PORT=${COP_SMTP_PORT:-5483}
+  # Read by every instance (./cop passes its environment on): see faults_api_start.
+  export Community__Joining=Open Oidc__AccessTokenLifetime=04:00:00
+  export RateLimits__Posts__PermitLimit=1000000 RateLimits__Subscribe__PermitLimit=1000000
+  FAULTS_URL=http://127.0.0.1:$COP_API_PORT
+  if curl -sf --max-time 3 -o /dev/null "$FAULTS_URL/health/ready"; then
+    info "using the platform already answering on $FAULTS_URL (its instances need the settings above for a fair run)"
+  else
+    info "Starting ./cop run --instances 2 (Api behind $FAULTS_URL, log $FAULTS_OUT/cop-run.log)"
+    local build=()
+    [[ ${COP_FAULTS_NO_BUILD:-0} == 1 ]] && build=(--no-build)
+    (exec setsid ./cop run --instances 2 ${build[@]+"${build[@]}"}) >"$FAULTS_OUT/cop-run.log" 2>&1 </dev/null &
+    FAULTS_SCALE_OURS=1
+    FAULTS_CHILDREN+=("$!")
+    local until=$(( SECONDS + 600 ))
+    until curl -sf --max-time 3 -o /dev/null "$FAULTS_URL/health/ready"; do
+      pid_alive "${FAULTS_CHILDREN[-1]}" || { show_log_tail "$FAULTS_OUT/cop-run.log" 40; die "./cop run --instances 2 ended"; }
+      (( SECONDS < until )) || die "the balanced Api did not become ready within 600 s"
+      sleep 2
+    done
+  fi
+  FAULTS_PG_PORT=$(<"$FAULTS_ROOT/.cop/pgport")
+  FAULTS_DB=$COP_DB_NAME
+  ./cop scale status | sed 's/^/    /' >&2
+}
+
+# On exit: stop the scaled run if this script started it.
+faults_scale_down() {
+  if (( FAULTS_SCALE_OURS )); then
+    ./cop stop >>"$FAULTS_OUT/cop-run.log" 2>&1 || true
+    FAULTS_SCALE_OURS=0
+  fi
 }
