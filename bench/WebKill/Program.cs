@@ -29,12 +29,24 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
         "--disable-component-update", "--disable-sync"],
 });
 var pages = new List<IPage>();
+// Live connections of the pages, opened and closed: a page served through the killed Web loses
+// its connection (closed) and opens another through the balancer.
+var socketsOpened = 0;
+var socketsClosed = 0;
 for (var i = 0; i < o.Pages; i++)
 {
     // A context each: its own cookies, so each page is its own session on whichever Web serves it.
     var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = o.Web.ToString() });
     context.SetDefaultTimeout(60_000);
     var page = await context.NewPageAsync();
+    page.WebSocket += (_, socket) =>
+    {
+        if (socket.Url.Contains("/hubs/live", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref socketsOpened);
+            socket.Close += (_, _) => Interlocked.Increment(ref socketsClosed);
+        }
+    };
     await page.GotoAsync($"/Account/SignIn?ReturnUrl={Uri.EscapeDataString($"/Threads/{thread.Id}")}");
     await page.GetByLabel("Email").FillAsync(reader.Email);
     await page.GetByLabel("Password").FillAsync(ApiClient.Password);
@@ -134,6 +146,8 @@ Put("posts_stored", stored);
 Put("posts_failed", failed);
 Put("lost", lost);
 Put("dup", duplicated);
+Put("sockets_opened", socketsOpened);
+Put("sockets_closed", socketsClosed);
 Put("statuses", string.Join(',', answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}x{a.Value}")));
 await File.WriteAllTextAsync(Path.Combine(o.Control, "result.env"), result.ToString());
 Console.Write(result);

@@ -33,6 +33,6 @@ sleep "${COP_FAULTS_DOWN:-5}"
 ./cop scale start web 1
 faults_wait_result
 faults_check_storage
-line="faults: web-kill lost $FAULT_lost dup $FAULT_dup stored-twice $FAULT_stored_twice pages $FAULT_pages posts $FAULT_posts_stored answers ${FAULT_statuses//,/ }"
+line="faults: web-kill lost $FAULT_lost dup $FAULT_dup stored-twice $FAULT_stored_twice pages $FAULT_pages live connections cut $FAULT_sockets_closed opened $FAULT_sockets_opened posts $FAULT_posts_stored answers ${FAULT_statuses//,/ }"
 echo "$line" | tee -a "$FAULTS_OUT/result.txt"
 [[ $FAULT_lost == 0 && $FAULT_dup == 0 && $FAULT_stored_twice == 0 && $FAULT_posts_failed == 0 ]]
