@@ -137,7 +137,7 @@ public static class Faults
             var post = k;
             var writer = members[k % o.Writers];
             writes.Due[post] = due;
-            inFlight.Add(Task.Run(() => PostUntilStoredAsync(writer, thread.Id, post, writes, o.Drain)));
+            inFlight.Add(Task.Run(() => PostUntilStoredAsync(writer, thread.Id, post, writes)));
         }
 
         Log($"{writes.Due.Count} posts due; waiting for the writers' retries");
@@ -217,7 +217,7 @@ public static class Faults
     /// try the Api did store but could not answer (killed, database gone mid-commit) comes back
     /// as the first answer rather than a second post.
     /// </summary>
-    private static async Task PostUntilStoredAsync(BenchMember writer, Guid threadId, int k, Writes writes, TimeSpan drain)
+    private static async Task PostUntilStoredAsync(BenchMember writer, Guid threadId, int k, Writes writes)
     {
         var key = Guid.NewGuid().ToString();
         var body = $"fault-k{k}-t{writes.Due[k]} written by the fault tests (bench/faults): one post, however often it is retried.";
