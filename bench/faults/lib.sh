@@ -92,7 +92,9 @@ faults_postgres() { # [own]
   if [[ ${1:-} == own && -n ${COP_BENCH_POSTGRES:-} ]]; then
     die "this script restarts PostgreSQL: unset COP_BENCH_POSTGRES so that it starts its own"
   fi
-  bench_postgres 55632 -c max_connections=300
+  # Ports below the ephemeral range (32768 and up): thousands of client sockets of a run (or of
+  # another one on the machine) must not be holding the port PostgreSQL is about to bind.
+  bench_postgres 15632 -c max_connections=300
   bench_create_database "cop_${FAULTS_NAME//-/_}"
   FAULTS_DB_CS=$BENCH_DATABASE
   FAULTS_DB=${BENCH_DATABASE##*Database=}
@@ -114,7 +116,7 @@ faults_sql() { # sql
 # sharing 20 members' tokens all subscribe again after a fault.
 faults_api_start() { # [connection string]
   local cs=${1:-$FAULTS_DB_CS}
-  [[ -n $FAULTS_API_PORT ]] || FAULTS_API_PORT=$(free_port 55700)
+  [[ -n $FAULTS_API_PORT ]] || FAULTS_API_PORT=$(free_port 15700)
   FAULTS_API_URL=http://127.0.0.1:$FAULTS_API_PORT
   (cd src/Api && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$FAULTS_API_URL" \
     ConnectionStrings__Postgres="$cs" \

@@ -35,7 +35,7 @@ stop_pid "$FAULTS_API_PID" Api 20
 info "$emails messages wait in the outbox"
 
 # 2. The SMTP server, and the Api sending to it.
-smtp_port=$(free_port 55925)
+smtp_port=$(free_port 15925)
 ids=$FAULTS_OUT/smtp-accepted.txt
 : >"$ids"
 dotnet "$FAULTS_BENCH_DLL" smtp-sink --port "$smtp_port" --out "$ids" --delay-ms "${COP_FAULTS_SMTP_DELAY_MS:-25}" \
