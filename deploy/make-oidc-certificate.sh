@@ -4,6 +4,8 @@
 # (Oidc__SigningCertificate__Path, Oidc__EncryptionCertificate__Path). Every Api replica must
 # use the same files.
 # Password: $OIDC_CERTIFICATE_PASSWORD, or the value in deploy/.env. Needs openssl.
+# OIDC_CERTIFICATE_DIR writes them elsewhere (an absolute path; ./cop run --instances uses
+# .cop/scale/keys).
 set -euo pipefail
 cd -- "$(dirname -- "${BASH_SOURCE[0]}")"
 
@@ -12,14 +14,15 @@ if [[ -z ${OIDC_CERTIFICATE_PASSWORD:-} && -f .env ]]; then
 fi
 : "${OIDC_CERTIFICATE_PASSWORD:?set OIDC_CERTIFICATE_PASSWORD (or put it in deploy/.env)}"
 
-for out in secrets/oidc-signing.pfx secrets/oidc-encryption.pfx; do
+dir=${OIDC_CERTIFICATE_DIR:-secrets}
+for out in "$dir/oidc-signing.pfx" "$dir/oidc-encryption.pfx"; do
   if [[ -e $out && ${1:-} != --force ]]; then
     echo "$out already exists (use --force to replace both; tokens made with the old keys stop validating)." >&2
     exit 1
   fi
 done
 
-mkdir -p secrets
+mkdir -p -- "$dir"
 work=$(mktemp -d)
 trap 'rm -rf -- "$work"' EXIT
 make() { # file purpose keyUsage
@@ -31,7 +34,7 @@ make() { # file purpose keyUsage
     -passout env:OIDC_CERTIFICATE_PASSWORD -out "$1"
   # The container runs as the non-root user `app` (uid 1654) and must be able to read it.
   chmod 644 "$1"
-  echo "Wrote deploy/$1 (valid for two years; replace it before it expires)."
+  echo "Wrote $([[ $1 == /* ]] || echo deploy/)$1 (valid for two years; replace it before it expires)."
 }
-make secrets/oidc-signing.pfx signing digitalSignature
-make secrets/oidc-encryption.pfx encryption keyEncipherment
+make "$dir/oidc-signing.pfx" signing digitalSignature
+make "$dir/oidc-encryption.pfx" encryption keyEncipherment

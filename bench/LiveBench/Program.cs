@@ -5,6 +5,12 @@ if (args.Length > 0 && args[0] == "baseline-server")
     return await BaselineServer.RunAsync(args[1..]);
 }
 
+// The fault tests' load and SMTP sink (bench/faults, Faults.cs).
+if (args.Length > 0 && args[0] is "faults" or "smtp-sink")
+{
+    return await Faults.RunAsync(args);
+}
+
 BenchOptions? options;
 try
 {

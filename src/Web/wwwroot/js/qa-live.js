@@ -129,7 +129,7 @@
     }
 
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/live")
+      .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount === 0 ? 0 : 2000) })
       .build();
 

@@ -193,7 +193,7 @@
 
   const retryDelay = (attempt) => Math.min(10_000, 500 * 2 ** attempt) + Math.random() * 500;
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/live")
+    .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
     .build();
 
