@@ -12,8 +12,8 @@ namespace CommunityOfPractice.Api.Live;
 /// here when it is taken (<see cref="Reserve"/>) and held back after commit (<see cref="ReleaseAsync"/>)
 /// until every smaller number reserved on this instance has been sent or given up
 /// (<see cref="CancelAsync"/>, for a unit of work that rolled back or is retried). One writer at a time
-/// sends a stream's queue, in order: the one that finds it idle, taking along whatever the others
-/// released meanwhile, so nobody waits for someone else's send.
+/// sends a stream's queue, in order: a background send started by the writer that finds it idle,
+/// taking along whatever the others released meanwhile, so no writer waits for a send.
 /// </para>
 /// <para>
 /// Order holds per instance. Across instances a later number can overtake an earlier one through
@@ -55,7 +55,7 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     /// <summary>These events are committed: they go out as soon as every smaller reserved number has.</summary>
     public Task ReleaseAsync(IReadOnlyCollection<PendingEvent> events) => SettleAsync(events, sent: true);
 
-    private async Task SettleAsync(IReadOnlyCollection<PendingEvent> events, bool sent)
+    private Task SettleAsync(IReadOnlyCollection<PendingEvent> events, bool sent)
     {
         foreach (var group in events.GroupBy(e => e.Event.Stream, StringComparer.Ordinal))
         {
@@ -83,9 +83,13 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
 
             if (sender)
             {
-                await SendQueueAsync(group.Key, line);
+                // The writer that committed does not wait for the readers: a backplane that is down
+                // (StackExchange.Redis holds a publish for seconds) must not hold up its answer.
+                _ = Task.Run(() => SendQueueAsync(group.Key, line));
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
