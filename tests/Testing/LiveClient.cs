@@ -1,9 +1,12 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Live;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.Testing;
 
@@ -25,6 +28,13 @@ public static class LiveEvents
             }
         });
     }
+}
+
+/// <summary>The hub protocols a client may speak: JSON (the default) or MessagePack shaped as the JSON.</summary>
+public enum LiveProtocol
+{
+    Json,
+    MessagePack,
 }
 
 /// <summary>What <c>Subscribe(stream, afterSeq)</c> returns.</summary>
@@ -57,13 +67,15 @@ public sealed class LiveClient : IAsyncDisposable
     /// <param name="lastSeq">The number of the state the caller already has (0 for none).</param>
     /// <param name="accessToken">A current bearer token; asked again on every (re)connect.</param>
     /// <param name="reload">On a reset: reload the state over HTTP and return its lastSeq.</param>
-    public LiveClient(Uri server, string stream, long lastSeq, Func<Task<string?>> accessToken, Func<CancellationToken, Task<long>> reload)
+    /// <param name="protocol">How messages travel; the rules are the same for both.</param>
+    public LiveClient(Uri server, string stream, long lastSeq, Func<Task<string?>> accessToken, Func<CancellationToken, Task<long>> reload,
+        LiveProtocol protocol = LiveProtocol.Json)
     {
         Stream = stream;
         _lastSeq = lastSeq;
         _accessToken = accessToken;
         _reload = reload;
-        Connection = Connect(server, accessToken, ConnectSocketAsync);
+        Connection = Connect(server, accessToken, ConnectSocketAsync, protocol);
         Connection.OnEachEvent(e => _inbox.Writer.TryWrite(e));
         Connection.On<JsonElement>("presence", _ => { });
         Connection.On<JsonElement>("typing", _ => { });
@@ -146,8 +158,10 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>A hub connection over WebSockets with a bearer token (the Api reads tokens from the header only).</summary>
     public static HubConnection Connect(Uri server, Func<Task<string?>> accessToken,
-        Func<WebSocketConnectionContext, CancellationToken, ValueTask<WebSocket>>? socketFactory = null) =>
-        new HubConnectionBuilder()
+        Func<WebSocketConnectionContext, CancellationToken, ValueTask<WebSocket>>? socketFactory = null,
+        LiveProtocol protocol = LiveProtocol.Json)
+    {
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, HubPath), HttpTransportType.WebSockets, options =>
             {
                 options.AccessTokenProvider = accessToken;
@@ -156,8 +170,14 @@ public sealed class LiveClient : IAsyncDisposable
                     options.WebSocketFactory = socketFactory;
                 }
             })
-            .WithAutomaticReconnect(new KeepTrying())
-            .Build();
+            .WithAutomaticReconnect(new KeepTrying());
+        if (protocol == LiveProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol(options => options.SerializerOptions = LiveMessagePack.Options(ApiJson.Options));
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Connects and subscribes from lastSeq; a hub error (a stream one may not read) is thrown here.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)

@@ -1,4 +1,6 @@
+using CommunityOfPractice.Contracts.Live;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
 
@@ -13,6 +15,13 @@ public static class LiveSetup
             options.AddFilter<SubscriptionLimits>();
         });
         services.AddSingleton<SubscriptionLimits>();
+
+        // JSON stays the default; a client may ask for MessagePack instead (fewer bytes, less to
+        // parse), which carries the very shape the JSON has (LiveMessagePack, ADR 0013).
+        signalR.AddMessagePackProtocol();
+        services.AddOptions<MessagePackHubProtocolOptions>()
+            .Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+                messagePack.SerializerOptions = LiveMessagePack.Options(json.Value.PayloadSerializerOptions));
 
         // Several Api instances share hub messages through Redis; one instance needs nothing.
         var redis = builder.Configuration["Redis:Configuration"];

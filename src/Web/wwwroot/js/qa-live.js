@@ -130,6 +130,7 @@
 
     const connection = new signalR.HubConnectionBuilder()
       .withUrl("/hubs/live")
+      .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount === 0 ? 0 : 2000) })
       .build();
 

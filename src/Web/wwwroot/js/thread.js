@@ -194,6 +194,7 @@
   const retryDelay = (attempt) => Math.min(10_000, 500 * 2 ** attempt) + Math.random() * 500;
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live")
+    .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
     .build();
 
