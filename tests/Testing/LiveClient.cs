@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -58,9 +59,11 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly List<LiveEvent> _events = [];
     private readonly List<(long Seq, TaskCompletionSource Reached)> _waiters = [];
     private ClientWebSocket? _socket;
+    private TaskCompletionSource? _reading;
+    private SocketsHttpHandler? _handler;
     private Task _loop = Task.CompletedTask;
     private long _lastSeq;
-    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops, _behind;
+    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops, _behind, _stopped;
 
     /// <param name="server">The Api's base address.</param>
     /// <param name="stream">For example <c>thread:{id}</c>.</param>
@@ -80,6 +83,15 @@ public sealed class LiveClient : IAsyncDisposable
         Connection.On<JsonElement>("presence", _ => { });
         Connection.On<JsonElement>("typing", _ => { });
         Connection.On<JsonElement>("revoked", _ => { });
+        // Too slow for the server's queue: it stopped sending this stream; subscribe again from lastSeq.
+        Connection.On<JsonElement>("reset", notice =>
+        {
+            if (notice.GetProperty("stream").GetString() == Stream)
+            {
+                Interlocked.Increment(ref _stopped);
+                _inbox.Writer.TryWrite(null);
+            }
+        });
         // Where the stream ends now: further than we got means something was lost without a trace.
         Connection.On<JsonElement>("heads", head =>
         {
@@ -150,6 +162,9 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>How often a <c>heads</c> beat showed this client it was behind.</summary>
     public int Behind => _behind;
     public int Lost => _lost;
+
+    /// <summary>How often the server said it stopped sending the stream (a <c>reset</c> message: this client fell too far behind).</summary>
+    public int Stopped => _stopped;
     public int Resets => _resets;
     public int Subscribes => _subscribes;
     public int Reconnects => _reconnects;
@@ -220,7 +235,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     public override string ToString() =>
         $"lastSeq {LastSeq}, applied {Events.Count}, duplicates {Duplicates}, gaps {Gaps}, lost on purpose {Lost}, resets {Resets}, " +
-        $"subscribes {Subscribes}, drops {Drops}, reconnects {Reconnects}, state {Connection.State}, last error: {LastError?.Message ?? "none"}";
+        $"subscribes {Subscribes}, stopped {Stopped}, drops {Drops}, reconnects {Reconnects}, state {Connection.State}, last error: {LastError?.Message ?? "none"}";
 
     public async ValueTask DisposeAsync()
     {
@@ -229,6 +244,7 @@ public sealed class LiveClient : IAsyncDisposable
         await Connection.DisposeAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+        _handler?.Dispose();
     }
 
     // Live events, and null for "subscribe again", are handled here one at a time.
@@ -342,9 +358,103 @@ public sealed class LiveClient : IAsyncDisposable
             socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
         }
 
-        await socket.ConnectAsync(context.Uri, cancellationToken);
+        if (ReceiveBufferSize is { } size)
+        {
+            // A socket that holds little unread, so that a reader which stops reading is soon a full pipe on the server.
+            // Kept for the client's life: the upgraded connection stays with it.
+            var handler = _handler ??= new SocketsHttpHandler
+            {
+                ConnectCallback = async (connect, ct) =>
+                {
+                    var raw = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = size };
+                    await raw.ConnectAsync(connect.DnsEndPoint, ct);
+                    return new NetworkStream(raw, ownsSocket: true);
+                },
+            };
+            await socket.ConnectAsync(context.Uri, new HttpMessageInvoker(handler, disposeHandler: false), cancellationToken);
+        }
+        else
+        {
+            await socket.ConnectAsync(context.Uri, cancellationToken);
+        }
+
         _socket = socket;
-        return socket;
+        return new PausableSocket(socket, this);
+    }
+
+    /// <summary>Test hook: the kernel's receive buffer for the next (re)connect, in bytes (see <see cref="PauseReading"/>).</summary>
+    public int? ReceiveBufferSize { get; set; }
+
+    /// <summary>
+    /// Stops reading the socket, as a frozen tab or a stalled phone would: what the server sends piles
+    /// up in the kernel and then in the server's own buffers. <see cref="ResumeReading"/> goes on.
+    /// </summary>
+    public void PauseReading()
+    {
+        lock (_gate)
+        {
+            _reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ResumeReading()
+    {
+        TaskCompletionSource? paused;
+        lock (_gate)
+        {
+            paused = _reading;
+            _reading = null;
+        }
+
+        paused?.TrySetResult();
+    }
+
+    private Task ReadingAllowed()
+    {
+        lock (_gate)
+        {
+            return _reading?.Task ?? Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The client's WebSocket, whose reads wait while the client is paused; everything else passes through.</summary>
+    private sealed class PausableSocket(WebSocket inner, LiveClient client) : WebSocket
+    {
+        public override WebSocketCloseStatus? CloseStatus => inner.CloseStatus;
+        public override string? CloseStatusDescription => inner.CloseStatusDescription;
+        public override WebSocketState State => inner.State;
+        public override string? SubProtocol => inner.SubProtocol;
+
+        public override void Abort() => inner.Abort();
+
+        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
+
+        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
+
+        public override void Dispose() => inner.Dispose();
+
+        public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+        {
+            await client.ReadingAllowed().WaitAsync(cancellationToken);
+            return await inner.ReceiveAsync(buffer, cancellationToken);
+        }
+
+        public override async ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            await client.ReadingAllowed().WaitAsync(cancellationToken);
+            return await inner.ReceiveAsync(buffer, cancellationToken);
+        }
+
+        public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+        public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+        public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, WebSocketMessageFlags messageFlags, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, messageFlags, cancellationToken);
     }
 
     private async Task RestartAsync()

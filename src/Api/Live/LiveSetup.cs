@@ -30,6 +30,12 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
         }
+        else
+        {
+            // One instance: our fan-out, with a bounded queue per connection (a slow reader is told to reset).
+            services.AddSingleton<LiveDelivery>();
+            services.AddSingleton<HubLifetimeManager<LiveHub>>(provider => provider.GetRequiredService<LiveDelivery>());
+        }
 
         services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton<Presence>();

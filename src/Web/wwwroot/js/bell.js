@@ -93,6 +93,12 @@
       catchUp().catch(() => {});
     }
   });
+  // Too slow for the server's queue: it stopped sending this stream; catch up from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream) {
+      catchUp().catch(() => {});
+    }
+  });
   connection.onreconnected(() => catchUp().catch(() => {}));
   connection.onclose(() => setTimeout(start, 2000));
 

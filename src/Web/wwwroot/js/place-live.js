@@ -104,6 +104,12 @@
       subscribe().catch(() => {});
     }
   });
+  // Too slow for the server's queue: it stopped sending this stream; subscribe again from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream.name) {
+      subscribe().catch(() => {});
+    }
+  });
   connection.onreconnecting(() => say("Reconnecting… new arrivals will show when the connection is back.", "reconnecting"));
   connection.onreconnected(async () => {
     await subscribe();

@@ -164,6 +164,13 @@
         subscribe(stream).catch(() => {});
       }
     });
+    // Too slow for the server's queue: it stopped sending that stream; subscribe again from the last number.
+    connection.on("reset", (notice) => {
+      const stream = streams.find((s) => s.name === notice.stream);
+      if (stream) {
+        subscribe(stream).catch(() => {});
+      }
+    });
     // What this person may see changed (no longer a co-host, say): stop following that stream and
     // redraw from the server, which shows them what they may see now.
     connection.on("revoked", async (notice) => {

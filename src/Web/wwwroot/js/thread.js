@@ -255,6 +255,12 @@
       subscribe().catch(() => {});
     }
   });
+  // Too slow for the server's queue: it stopped sending this stream; subscribe again from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream) {
+      subscribe().catch(() => {});
+    }
+  });
   connection.on("revoked", () => setStatus("off", "Live updates stopped: you can no longer read this thread."));
   connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
   connection.onreconnected(async () => {
