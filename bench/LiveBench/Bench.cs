@@ -46,6 +46,11 @@ public static class Bench
             // Connections close when their token expires (CloseOnAuthenticationExpiration); a
             // full run outlasts the default 15 minutes.
             ["Oidc__AccessTokenLifetime"] = "04:00:00",
+            // A few members write hundreds of replies a minute and thousands of connections share
+            // their tokens to subscribe: far past the per-member flood limits (20 posts, 120
+            // subscribes a minute), which would answer 429 and count as lost copies.
+            ["RateLimits__Posts__PermitLimit"] = "1000000",
+            ["RateLimits__Subscribe__PermitLimit"] = "1000000",
         };
         foreach (var (name, value) in o.ApiEnvironment)
         {
@@ -90,19 +95,34 @@ public static class Bench
         var eventBytes = Encoding.UTF8.GetByteCount(sample);
         Log($"one post.added event is {eventBytes} bytes of JSON");
 
-        await runner.SettleAsync(apiTarget);
-        var apiRss0 = Machine.RssKb(api.Pid);
-        Log($"Api resident memory with no subscriber: {apiRss0 / 1024.0:0} MB");
-
-        Log(Report.Header);
+        // Each protocol in turn on the same Api and thread, with subscribers of its own.
         var apiResults = new List<ScenarioResult>();
-        var capacity = await RunCountsAsync(o, runner, apiTarget, apiRss0, apiResults, CandidateCounts(o), isBaseline: false);
+        var capacities = new Dictionary<string, string>();
+        var rssBaselines = new Dictionary<string, long>();
+        foreach (var protocol in o.Protocols)
+        {
+            var target = protocol == apiTarget.Protocol ? apiTarget : new ApiTarget(api, members, o.Writers, thread.Id, o.ConnectBatch, protocol);
+            await runner.SettleAsync(target);
+            var rss0 = Machine.RssKb(api.Pid);
+            Log($"{target.Name}: Api resident memory with no subscriber: {rss0 / 1024.0:0} MB");
+            Log(Report.Header);
+            capacities[target.Name] = await RunCountsAsync(o, runner, target, rss0, apiResults, CandidateCounts(o), isBaseline: false);
+            rssBaselines[target.Name] = rss0;
+            if (target != apiTarget)
+            {
+                await target.DisposeSubscribersAsync();
+            }
+            else if (protocol != o.Protocols[^1])
+            {
+                await apiTarget.DisposeSubscribersAsync();
+            }
+        }
+
         await apiTarget.DisposeAsync();
 
         // ---------------------------------------------------------------- the bare broadcast
         var baselineResults = new List<ScenarioResult>();
         long bareRss0 = 0;
-        var bareCapacity = "-";
         if (o.Baseline)
         {
             var barePort = ChildApp.FreePort();
@@ -122,15 +142,23 @@ public static class Bench
             await runner.SettleAsync(bare);
             bareRss0 = Machine.RssKb(bareServer.Pid);
             Log(Report.Header);
-            bareCapacity = await RunCountsAsync(o, runner, bare, bareRss0, baselineResults,
-                [.. apiResults.Select(r => r.Subscribers)], isBaseline: true);
+            capacities[bare.Name] = await RunCountsAsync(o, runner, bare, bareRss0, baselineResults,
+                [.. apiResults.Select(r => r.Subscribers).Distinct().Order()], isBaseline: true);
+            rssBaselines[bare.Name] = bareRss0;
             await bare.DisposeAsync();
         }
 
         var report = new RunReport(o, machine, startedUtc, _clock.Elapsed, eventBytes, fill, pages, apiResults, baselineResults,
-            capacity, bareCapacity, apiRss0, bareRss0);
+            capacities, rssBaselines);
         var markdown = Report.Markdown(report);
         await File.WriteAllTextAsync(Path.Combine(o.OutputDirectory, "results.md"), markdown);
+        var chart = CapacityChart.Svg(report);
+        await File.WriteAllTextAsync(Path.Combine(o.OutputDirectory, "capacity.svg"), chart);
+        if (o.ChartPath is { } chartPath)
+        {
+            await File.WriteAllTextAsync(chartPath, chart);
+            Log($"capacity chart: {chartPath}");
+        }
 
         Console.WriteLine();
         Console.WriteLine(Report.Text(report));

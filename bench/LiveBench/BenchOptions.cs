@@ -2,6 +2,13 @@ using System.Globalization;
 
 namespace CommunityOfPractice.LiveBench;
 
+/// <summary>How the Api's subscribers speak to the hub (the bare hub's always speak JSON).</summary>
+public enum BenchProtocol
+{
+    Json,
+    MessagePack,
+}
+
 /// <summary>What one run does. Defaults are the full run; <c>--quick</c> is the smoke check.</summary>
 public sealed class BenchOptions
 {
@@ -49,6 +56,12 @@ public sealed class BenchOptions
 
     public bool Baseline { get; private set; } = true;
 
+    /// <summary>The Api is measured once per protocol, in this order, each with its own subscribers.</summary>
+    public IReadOnlyList<BenchProtocol> Protocols { get; private set; } = [BenchProtocol.Json, BenchProtocol.MessagePack];
+
+    /// <summary>Where the capacity chart (p95 against subscribers) goes besides the output directory; the full run draws docs/capacity.svg.</summary>
+    public string? ChartPath { get; private set; }
+
     public bool Web { get; private set; } = true;
 
     /// <summary>Sequential requests timed for each page figure.</summary>
@@ -81,6 +94,10 @@ public sealed class BenchOptions
           --no-capacity           skip the capacity search (steps of --capacity-step from --capacity-start
                                   until p95 passes --capacity-p95 ms; defaults 1000, 1000, 250; max --capacity-max)
           --no-baseline           skip the bare SignalR broadcast
+          --protocol LIST         the Api's subscribers speak json, msgpack, or both in turn (default json,msgpack);
+                                  the bare hub's always speak JSON
+          --chart PATH            also write the capacity chart (SVG) there (a full run defaults to docs/capacity.svg;
+                                  every run writes capacity.svg into --out)
           --no-web                skip starting the Web for the thread page timing
           --page-samples K        requests timed per page figure (default 100)
           --api-env NAME=VALUE    extra environment for the Api process (repeatable), e.g. to try a runtime setting
@@ -95,6 +112,7 @@ public sealed class BenchOptions
         int? warmup = null, duration = null, samples = null;
         IReadOnlyList<int>? sizes = null;
         bool? capacity = null;
+        string? chart = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -119,6 +137,8 @@ public sealed class BenchOptions
                 case "--capacity-max": options.CapacityMax = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--capacity-p95": options.CapacityP95Ms = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--no-baseline": options.Baseline = false; break;
+                case "--protocol": options.Protocols = ParseProtocols(Next()); break;
+                case "--chart": chart = Next(); break;
                 case "--no-web": options.Web = false; break;
                 case "--page-samples": samples = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--command": options.Command = Next(); break;
@@ -176,6 +196,10 @@ public sealed class BenchOptions
         options.WebDll = Path.GetFullPath(webDll ?? Path.Combine(options.RepoRoot, "src/Web/bin/Release/net10.0/CommunityOfPractice.Web.dll"));
         options.OutputDirectory = Path.GetFullPath(output ?? Path.Combine(options.RepoRoot, ".cop", "bench",
             DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+        // Only a full run's chart belongs in the docs; a smoke run's stays in its output directory.
+        var fullRun = !options.Quick && sizes is null && capacity is null && options.Protocols.Count == 2 && options.Baseline;
+        options.ChartPath = chart is not null ? Path.GetFullPath(chart)
+            : fullRun ? Path.Combine(options.RepoRoot, "docs", "capacity.svg") : null;
         options.Writers = Math.Max(1, options.Writers);
         options.Members = Math.Max(options.Members, options.Writers);
         if (options.Rate <= 0)
@@ -185,6 +209,14 @@ public sealed class BenchOptions
 
         return options;
     }
+
+    private static List<BenchProtocol> ParseProtocols(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant() switch
+        {
+            "json" => BenchProtocol.Json,
+            "msgpack" or "messagepack" => BenchProtocol.MessagePack,
+            _ => throw new ArgumentException($"--protocol takes json, msgpack or json,msgpack, not {p}"),
+        }).Distinct()];
 
     private static string? FindRepoRoot()
     {

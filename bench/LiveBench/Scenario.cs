@@ -16,7 +16,8 @@ public sealed record ScenarioResult(
     CpuUse Cpu,
     TimeSpan DrainTime,
     int ClosedConnections,
-    int Stale)
+    int Stale,
+    long Resets)
 {
     public double DeliveredPerSecond(TimeSpan duration) => Delivery.MeasuredCopies / duration.TotalSeconds;
 
@@ -36,6 +37,7 @@ public sealed class ScenarioRunner(BenchOptions options, Action<string> log)
         var pid = target.Server.Pid;
         var presenceBefore = pool.PresenceMessages;
         var closedBefore = pool.Closed;
+        var resetsBefore = pool.Resets;
 
         // 1. Connect (and subscribe) the clients still missing.
         await target.LastSeqAsync();
@@ -87,7 +89,7 @@ public sealed class ScenarioRunner(BenchOptions options, Action<string> log)
         var delivery = recorder.Analyse(lastSeq, measureFrom, measureTo);
         double? perConnection = subscribers >= 1000 ? (rssIdle - rssBaselineKb) / (double)subscribers : null;
         return new ScenarioResult(target.Name, subscribers, connectTime, settle, presence, rssIdle, rssActive, perConnection,
-            writeStats, delivery, cpu, drain, pool.Closed - closedBefore, recorder.Stale);
+            writeStats, delivery, cpu, drain, pool.Closed - closedBefore, recorder.Stale, pool.Resets - resetsBefore);
     }
 
     /// <summary>Waits (up to a limit) until the server uses under 10 % of a core for a whole second.</summary>

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Live;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.LiveBench;
 
@@ -21,12 +24,16 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
     private readonly List<HubConnection> _connections = [];
     private Recorder? _recorder;
     private long _presenceMessages;
+    private long _resets;
     private int _closed;
 
     public int Count => _connections.Count;
 
     /// <summary>"presence" messages received by all clients (the Api sends one to every reader on each join and leave).</summary>
     public long PresenceMessages => Interlocked.Read(ref _presenceMessages);
+
+    /// <summary>"reset" messages received: connections the Api found too slow for their queue (docs/live-protocol.md).</summary>
+    public long Resets => Interlocked.Read(ref _resets);
 
     /// <summary>Connections that closed (server timeout, error) since the start.</summary>
     public int Closed => Volatile.Read(ref _closed);
@@ -95,6 +102,8 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
         });
         connection.On<PresenceMessage>("presence", _ => Interlocked.Increment(ref _presenceMessages));
         connection.On<JsonElement>("typing", _ => { });
+        // Too slow for the Api's queue: it stopped sending the stream; the copies it missed count as missing.
+        connection.On<JsonElement>("reset", _ => Interlocked.Increment(ref _resets));
         connection.Closed += _ =>
         {
             Interlocked.Increment(ref _closed);
@@ -104,8 +113,9 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
     }
 
     /// <summary>A client as the bench uses it: WebSockets only, no negotiate round trip, a longer server timeout.</summary>
-    public static HubConnection Build(Uri hub, Func<string?>? token) =>
-        new HubConnectionBuilder()
+    public static HubConnection Build(Uri hub, Func<string?>? token, BenchProtocol protocol = BenchProtocol.Json)
+    {
+        var builder = new HubConnectionBuilder()
             .WithUrl(hub, options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
@@ -115,6 +125,13 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
                     options.AccessTokenProvider = () => Task.FromResult(token());
                 }
             })
-            .WithServerTimeout(TimeSpan.FromSeconds(60))
-            .Build();
+            .WithServerTimeout(TimeSpan.FromSeconds(60));
+        if (protocol == BenchProtocol.MessagePack)
+        {
+            // The Api's MessagePack carries the JSON's shape (ADR 0015): the same records read both.
+            builder.AddMessagePackProtocol(options => options.SerializerOptions = LiveMessagePack.Options(ApiJson.Options));
+        }
+
+        return builder.Build();
+    }
 }

@@ -37,8 +37,10 @@ public sealed class ApiTarget : ITarget
     private readonly IReadOnlyList<BenchMember> _members;
     private readonly int _writers;
 
-    public ApiTarget(ChildApp server, IReadOnlyList<BenchMember> members, int writers, Guid threadId, int connectBatch)
+    public ApiTarget(ChildApp server, IReadOnlyList<BenchMember> members, int writers, Guid threadId, int connectBatch,
+        BenchProtocol protocol = BenchProtocol.Json)
     {
+        Protocol = protocol;
         Server = server;
         _members = members;
         _writers = writers;
@@ -46,12 +48,20 @@ public sealed class ApiTarget : ITarget
         Stream = $"thread:{threadId}";
         var hub = new Uri(server.BaseUrl, "/hubs/live");
         Subscribers = new SubscriberPool(
-            index => SubscriberPool.Build(hub, () => members[index % members.Count].AccessToken),
+            index => SubscriberPool.Build(hub, () => members[index % members.Count].AccessToken, protocol),
             async connection => await connection.InvokeAsync<JsonElement>("Subscribe", Stream, CurrentAfterSeq),
             connectBatch);
     }
 
-    public string Name => "Api";
+    public string Name => NameOf(Protocol);
+
+    public BenchProtocol Protocol { get; }
+
+    /// <summary>The Api's row name per protocol: "Api" (JSON) or "Api msgpack".</summary>
+    public static string NameOf(BenchProtocol protocol) => protocol == BenchProtocol.Json ? "Api" : "Api msgpack";
+
+    /// <summary>Closes this protocol's subscribers and leaves the Api running for the next.</summary>
+    public ValueTask DisposeSubscribersAsync() => Subscribers.DisposeAsync();
 
     public ChildApp Server { get; }
 

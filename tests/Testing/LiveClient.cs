@@ -1,9 +1,13 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using CommunityOfPractice.Contracts;
+using CommunityOfPractice.Contracts.Live;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityOfPractice.Testing;
 
@@ -27,6 +31,13 @@ public static class LiveEvents
     }
 }
 
+/// <summary>The hub protocols a client may speak: JSON (the default) or MessagePack shaped as the JSON.</summary>
+public enum LiveProtocol
+{
+    Json,
+    MessagePack,
+}
+
 /// <summary>What <c>Subscribe(stream, afterSeq)</c> returns.</summary>
 public sealed record LiveSubscription(string Stream, IReadOnlyList<LiveEvent> Events, bool Reset, long LastSeq);
 
@@ -48,26 +59,39 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly List<LiveEvent> _events = [];
     private readonly List<(long Seq, TaskCompletionSource Reached)> _waiters = [];
     private ClientWebSocket? _socket;
+    private TaskCompletionSource? _reading;
+    private SocketsHttpHandler? _handler;
     private Task _loop = Task.CompletedTask;
     private long _lastSeq;
-    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops, _behind;
+    private int _duplicates, _gaps, _lost, _resets, _subscribes, _reconnects, _drops, _behind, _stopped;
 
     /// <param name="server">The Api's base address.</param>
     /// <param name="stream">For example <c>thread:{id}</c>.</param>
     /// <param name="lastSeq">The number of the state the caller already has (0 for none).</param>
     /// <param name="accessToken">A current bearer token; asked again on every (re)connect.</param>
     /// <param name="reload">On a reset: reload the state over HTTP and return its lastSeq.</param>
-    public LiveClient(Uri server, string stream, long lastSeq, Func<Task<string?>> accessToken, Func<CancellationToken, Task<long>> reload)
+    /// <param name="protocol">How messages travel; the rules are the same for both.</param>
+    public LiveClient(Uri server, string stream, long lastSeq, Func<Task<string?>> accessToken, Func<CancellationToken, Task<long>> reload,
+        LiveProtocol protocol = LiveProtocol.Json)
     {
         Stream = stream;
         _lastSeq = lastSeq;
         _accessToken = accessToken;
         _reload = reload;
-        Connection = Connect(server, accessToken, ConnectSocketAsync);
+        Connection = Connect(server, accessToken, ConnectSocketAsync, protocol);
         Connection.OnEachEvent(e => _inbox.Writer.TryWrite(e));
         Connection.On<JsonElement>("presence", _ => { });
         Connection.On<JsonElement>("typing", _ => { });
         Connection.On<JsonElement>("revoked", _ => { });
+        // Too slow for the server's queue: it stopped sending this stream; subscribe again from lastSeq.
+        Connection.On<JsonElement>("reset", notice =>
+        {
+            if (notice.GetProperty("stream").GetString() == Stream)
+            {
+                Interlocked.Increment(ref _stopped);
+                _inbox.Writer.TryWrite(null);
+            }
+        });
         // Where the stream ends now: further than we got means something was lost without a trace.
         Connection.On<JsonElement>("heads", head =>
         {
@@ -138,6 +162,9 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>How often a <c>heads</c> beat showed this client it was behind.</summary>
     public int Behind => _behind;
     public int Lost => _lost;
+
+    /// <summary>How often the server said it stopped sending the stream (a <c>reset</c> message: this client fell too far behind).</summary>
+    public int Stopped => _stopped;
     public int Resets => _resets;
     public int Subscribes => _subscribes;
     public int Reconnects => _reconnects;
@@ -146,8 +173,10 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>A hub connection over WebSockets with a bearer token (the Api reads tokens from the header only).</summary>
     public static HubConnection Connect(Uri server, Func<Task<string?>> accessToken,
-        Func<WebSocketConnectionContext, CancellationToken, ValueTask<WebSocket>>? socketFactory = null) =>
-        new HubConnectionBuilder()
+        Func<WebSocketConnectionContext, CancellationToken, ValueTask<WebSocket>>? socketFactory = null,
+        LiveProtocol protocol = LiveProtocol.Json)
+    {
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, HubPath), HttpTransportType.WebSockets, options =>
             {
                 options.AccessTokenProvider = accessToken;
@@ -156,8 +185,14 @@ public sealed class LiveClient : IAsyncDisposable
                     options.WebSocketFactory = socketFactory;
                 }
             })
-            .WithAutomaticReconnect(new KeepTrying())
-            .Build();
+            .WithAutomaticReconnect(new KeepTrying());
+        if (protocol == LiveProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol(options => options.SerializerOptions = LiveMessagePack.Options(ApiJson.Options));
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Connects and subscribes from lastSeq; a hub error (a stream one may not read) is thrown here.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -200,7 +235,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     public override string ToString() =>
         $"lastSeq {LastSeq}, applied {Events.Count}, duplicates {Duplicates}, gaps {Gaps}, lost on purpose {Lost}, resets {Resets}, " +
-        $"subscribes {Subscribes}, drops {Drops}, reconnects {Reconnects}, state {Connection.State}, last error: {LastError?.Message ?? "none"}";
+        $"subscribes {Subscribes}, stopped {Stopped}, drops {Drops}, reconnects {Reconnects}, state {Connection.State}, last error: {LastError?.Message ?? "none"}";
 
     public async ValueTask DisposeAsync()
     {
@@ -209,6 +244,7 @@ public sealed class LiveClient : IAsyncDisposable
         await Connection.DisposeAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+        _handler?.Dispose();
     }
 
     // Live events, and null for "subscribe again", are handled here one at a time.
@@ -322,9 +358,103 @@ public sealed class LiveClient : IAsyncDisposable
             socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
         }
 
-        await socket.ConnectAsync(context.Uri, cancellationToken);
+        if (ReceiveBufferSize is { } size)
+        {
+            // A socket that holds little unread, so that a reader which stops reading is soon a full pipe on the server.
+            // Kept for the client's life: the upgraded connection stays with it.
+            var handler = _handler ??= new SocketsHttpHandler
+            {
+                ConnectCallback = async (connect, ct) =>
+                {
+                    var raw = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = size };
+                    await raw.ConnectAsync(connect.DnsEndPoint, ct);
+                    return new NetworkStream(raw, ownsSocket: true);
+                },
+            };
+            await socket.ConnectAsync(context.Uri, new HttpMessageInvoker(handler, disposeHandler: false), cancellationToken);
+        }
+        else
+        {
+            await socket.ConnectAsync(context.Uri, cancellationToken);
+        }
+
         _socket = socket;
-        return socket;
+        return new PausableSocket(socket, this);
+    }
+
+    /// <summary>Test hook: the kernel's receive buffer for the next (re)connect, in bytes (see <see cref="PauseReading"/>).</summary>
+    public int? ReceiveBufferSize { get; set; }
+
+    /// <summary>
+    /// Stops reading the socket, as a frozen tab or a stalled phone would: what the server sends piles
+    /// up in the kernel and then in the server's own buffers. <see cref="ResumeReading"/> goes on.
+    /// </summary>
+    public void PauseReading()
+    {
+        lock (_gate)
+        {
+            _reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ResumeReading()
+    {
+        TaskCompletionSource? paused;
+        lock (_gate)
+        {
+            paused = _reading;
+            _reading = null;
+        }
+
+        paused?.TrySetResult();
+    }
+
+    private Task ReadingAllowed()
+    {
+        lock (_gate)
+        {
+            return _reading?.Task ?? Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The client's WebSocket, whose reads wait while the client is paused; everything else passes through.</summary>
+    private sealed class PausableSocket(WebSocket inner, LiveClient client) : WebSocket
+    {
+        public override WebSocketCloseStatus? CloseStatus => inner.CloseStatus;
+        public override string? CloseStatusDescription => inner.CloseStatusDescription;
+        public override WebSocketState State => inner.State;
+        public override string? SubProtocol => inner.SubProtocol;
+
+        public override void Abort() => inner.Abort();
+
+        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
+
+        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            inner.CloseOutputAsync(closeStatus, statusDescription, cancellationToken);
+
+        public override void Dispose() => inner.Dispose();
+
+        public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+        {
+            await client.ReadingAllowed().WaitAsync(cancellationToken);
+            return await inner.ReceiveAsync(buffer, cancellationToken);
+        }
+
+        public override async ValueTask<ValueWebSocketReceiveResult> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        {
+            await client.ReadingAllowed().WaitAsync(cancellationToken);
+            return await inner.ReceiveAsync(buffer, cancellationToken);
+        }
+
+        public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+        public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+
+        public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, WebSocketMessageFlags messageFlags, CancellationToken cancellationToken) =>
+            inner.SendAsync(buffer, messageType, messageFlags, cancellationToken);
     }
 
     private async Task RestartAsync()

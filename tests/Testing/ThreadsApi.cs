@@ -75,15 +75,15 @@ public static class ThreadsApi
 
     /// <summary>A live reader of a thread from <paramref name="lastSeq"/> that reloads over HTTP on a reset.</summary>
     public static LiveClient LiveReader(this ApiFactory api, TestMember member, Guid threadId, long lastSeq,
-        Func<CancellationToken, Task<long>>? reload = null) =>
+        Func<CancellationToken, Task<long>>? reload = null, LiveProtocol protocol = LiveProtocol.Json) =>
         new(api.Url ?? throw new InvalidOperationException("Live tests need the Api on Kestrel: ListenOnFreePort()."),
             StreamOf(threadId), lastSeq, () => Task.FromResult<string?>(member.Token.AccessToken),
-            reload ?? (async _ => (await GetAsync(member.Client, threadId)).LastSeq));
+            reload ?? (async _ => (await GetAsync(member.Client, threadId)).LastSeq), protocol);
 
     /// <summary>A started hub connection of this member, for calling hub methods directly.</summary>
-    public static async Task<HubConnection> ConnectAsync(this ApiFactory api, TestMember member)
+    public static async Task<HubConnection> ConnectAsync(this ApiFactory api, TestMember member, LiveProtocol protocol = LiveProtocol.Json)
     {
-        var connection = LiveClient.Connect(api.Url!, () => Task.FromResult<string?>(member.Token.AccessToken));
+        var connection = LiveClient.Connect(api.Url!, () => Task.FromResult<string?>(member.Token.AccessToken), protocol: protocol);
         await connection.StartAsync();
         return connection;
     }

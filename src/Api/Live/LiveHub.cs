@@ -22,6 +22,9 @@ public sealed class LiveOptions
 
     /// <summary>How often each instance asks whose access changed (<see cref="AccessRecheck"/>): the most a revoked reader keeps hearing.</summary>
     public TimeSpan AccessRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many messages may wait for one connection before it is told to reset the stream (<see cref="LiveDelivery"/>).</summary>
+    public int OutboxLimit { get; set; } = 64;
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed class LiveHub(
     /// <summary>Several events of one stream, in order, sent together while the stream was busy; applied exactly as that many <see cref="EventMethod"/> messages.</summary>
     public const string EventsMethod = "events";
     public const string PresenceMethod = "presence";
+
+    /// <summary>A connection too slow for its queue hears no more of a stream until it subscribes again; see <see cref="LiveDelivery"/>.</summary>
+    public const string ResetMethod = "reset";
     public const string TypingMethod = "typing";
 
     private static readonly TimeSpan _typingInterval = TimeSpan.FromSeconds(2);

@@ -1,4 +1,6 @@
+using CommunityOfPractice.Contracts.Live;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
 
@@ -14,12 +16,25 @@ public static class LiveSetup
         });
         services.AddSingleton<SubscriptionLimits>();
 
+        // JSON stays the default; a client may ask for MessagePack instead (fewer bytes, less to
+        // parse), which carries the very shape the JSON has (LiveMessagePack, ADR 0015).
+        signalR.AddMessagePackProtocol();
+        services.AddOptions<MessagePackHubProtocolOptions>()
+            .Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+                messagePack.SerializerOptions = LiveMessagePack.Options(json.Value.PayloadSerializerOptions));
+
         // Several Api instances share hub messages through Redis; one instance needs nothing.
         var redis = builder.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
+        }
+        else
+        {
+            // One instance: our fan-out, with a bounded queue per connection (a slow reader is told to reset).
+            services.AddSingleton<LiveDelivery>();
+            services.AddSingleton<HubLifetimeManager<LiveHub>>(provider => provider.GetRequiredService<LiveDelivery>());
         }
 
         services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));

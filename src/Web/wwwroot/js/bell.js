@@ -51,6 +51,7 @@
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount === 0 ? 0 : 2000) })
     .build();
 
@@ -89,6 +90,12 @@
   // Where the stream ends now: further than we got means an event was lost without a trace.
   connection.on("heads", (head) => {
     if (head.stream === stream && last !== null && head.lastSeq > last) {
+      catchUp().catch(() => {});
+    }
+  });
+  // Too slow for the server's queue: it stopped sending this stream; catch up from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream) {
       catchUp().catch(() => {});
     }
   });

@@ -70,6 +70,7 @@
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount === 0 ? 0 : 2000) })
     .build();
 
@@ -100,6 +101,12 @@
   // Where the stream ends now: further than we got means an event was lost without a trace.
   connection.on("heads", (head) => {
     if (head.stream === stream.name && head.lastSeq > stream.last) {
+      subscribe().catch(() => {});
+    }
+  });
+  // Too slow for the server's queue: it stopped sending this stream; subscribe again from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream.name) {
       subscribe().catch(() => {});
     }
   });

@@ -130,6 +130,7 @@
 
     const connection = new signalR.HubConnectionBuilder()
       .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+      .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => (context.previousRetryCount === 0 ? 0 : 2000) })
       .build();
 
@@ -160,6 +161,13 @@
     connection.on("heads", (head) => {
       const stream = streams.find((s) => s.name === head.stream);
       if (stream && head.lastSeq > stream.last) {
+        subscribe(stream).catch(() => {});
+      }
+    });
+    // Too slow for the server's queue: it stopped sending that stream; subscribe again from the last number.
+    connection.on("reset", (notice) => {
+      const stream = streams.find((s) => s.name === notice.stream);
+      if (stream) {
         subscribe(stream).catch(() => {});
       }
     });

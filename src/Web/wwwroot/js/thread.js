@@ -194,6 +194,7 @@
   const retryDelay = (attempt) => Math.min(10_000, 500 * 2 ** attempt) + Math.random() * 500;
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+    .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
     .build();
 
@@ -251,6 +252,12 @@
   // Where the stream ends now: further than we got means a reply was lost without a trace.
   connection.on("heads", (head) => {
     if (head.stream === stream && head.lastSeq > lastSeq) {
+      subscribe().catch(() => {});
+    }
+  });
+  // Too slow for the server's queue: it stopped sending this stream; subscribe again from the last number.
+  connection.on("reset", (notice) => {
+    if (notice.stream === stream) {
       subscribe().catch(() => {});
     }
   });
