@@ -27,6 +27,9 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
     private long _resets;
     private int _closed;
 
+    // The highest number each client has, so that a reset client resumes where it was.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> _last = new();
+
     public int Count => _connections.Count;
 
     /// <summary>"presence" messages received by all clients (the Api sends one to every reader on each join and leave).</summary>
@@ -88,6 +91,7 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
         connection.On<EventMessage>("event", message =>
         {
             var now = Stopwatch.GetTimestamp();
+            Seen(index, message.Seq);
             Volatile.Read(ref _recorder)?.Record(index, message.Seq, message.Data?.Html, now);
         });
         // A busy stream's events, several to a message and in order: each is recorded as if alone.
@@ -97,13 +101,38 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
             var recorder = Volatile.Read(ref _recorder);
             foreach (var message in messages)
             {
+                Seen(index, message.Seq);
                 recorder?.Record(index, message.Seq, message.Data?.Html, now);
             }
         });
         connection.On<PresenceMessage>("presence", _ => Interlocked.Increment(ref _presenceMessages));
         connection.On<JsonElement>("typing", _ => { });
-        // Too slow for the Api's queue: it stopped sending the stream; the copies it missed count as missing.
-        connection.On<JsonElement>("reset", _ => Interlocked.Increment(ref _resets));
+        // Too slow for the Api's queue: it stopped sending the stream. As docs/live-protocol.md says,
+        // the client subscribes again from its last number; what the store hands back is recorded
+        // when it arrives, so the latency of a reset reader shows in the figures.
+        connection.On<JsonElement>("reset", async message =>
+        {
+            Interlocked.Increment(ref _resets);
+            var stream = message.GetProperty("stream").GetString();
+            try
+            {
+                var result = await connection.InvokeAsync<JsonElement>("Subscribe", stream, _last.GetValueOrDefault(index));
+                var now = Stopwatch.GetTimestamp();
+                var recorder = Volatile.Read(ref _recorder);
+                foreach (var caught in result.GetProperty("events").EnumerateArray())
+                {
+                    var seq = caught.GetProperty("seq").GetInt64();
+                    Seen(index, seq);
+                    var html = caught.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                        && data.TryGetProperty("html", out var h) ? h.GetString() : null;
+                    recorder?.Record(index, seq, html, now);
+                }
+            }
+            catch (Exception)
+            {
+                // Closed meanwhile: counted in Closed.
+            }
+        });
         connection.Closed += _ =>
         {
             Interlocked.Increment(ref _closed);
@@ -111,6 +140,8 @@ public sealed class SubscriberPool(Func<int, HubConnection> build, Func<HubConne
         };
         return connection;
     }
+
+    private void Seen(int index, long seq) => _last.AddOrUpdate(index, seq, (_, last) => Math.Max(last, seq));
 
     /// <summary>A client as the bench uses it: WebSockets only, no negotiate round trip, a longer server timeout.</summary>
     public static HubConnection Build(Uri hub, Func<string?>? token, BenchProtocol protocol = BenchProtocol.Json)
