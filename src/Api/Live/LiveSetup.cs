@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
 
@@ -14,15 +15,20 @@ public static class LiveSetup
         });
         services.AddSingleton<SubscriptionLimits>();
 
-        // Several Api instances share hub messages through Redis; one instance needs nothing.
+        // Several Api instances share hub messages and presence counts through Redis; one instance needs nothing.
+        services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         var redis = builder.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
+            services.AddSingleton<IPresenceTotals>(provider => new RedisPresenceTotals(redis, provider.GetRequiredService<IOptions<LiveOptions>>()));
+        }
+        else
+        {
+            services.AddSingleton<IPresenceTotals, LocalPresenceTotals>();
         }
 
-        services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton<Presence>();
         services.AddHostedService<PresenceBroadcaster>();
         services.AddSingleton<LiveConnections>();
