@@ -401,6 +401,7 @@ cmd_scale() {
   source "$SCALE_DIR/layout"
   case $sub in
     status)
+      [[ -n $(scale_pid_files) ]] || info "Nothing of a scaled run is running."
       while read -r file pattern; do
         if pid=$(live_pid_from_file "$file" "$pattern"); then
           printf '%-8s running  pid %s\n' "$(basename -- "$file" .pid)" "$pid"

@@ -100,6 +100,9 @@ public sealed class PresenceBroadcaster(
     // The total each stream's readers here last heard.
     private readonly Dictionary<string, int> _told = new(StringComparer.Ordinal);
 
+    // The streams this instance last counted readers of in the totals (to take out when stopping).
+    private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
@@ -131,6 +134,35 @@ public sealed class PresenceBroadcaster(
         }
     }
 
+    /// <summary>
+    /// An instance stopping on purpose (a deploy) takes its readers out of the totals at once,
+    /// rather than leaving them counted until they expire while they reconnect elsewhere.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!totals.IsShared)
+        {
+            return;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            // Not presence.Streams(): SignalR closed the connections when the stop began.
+            foreach (var stream in _counted)
+            {
+                await totals.SetAsync(stream, 0, bounded.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Redis away or too slow: the counts expire by themselves.
+            logger.LogInformation(exception, "Could not take this instance's readers out of the presence totals; they expire within the TTL");
+        }
+    }
+
     private async Task UpdateAsync(string stream, int countHere, bool changedHere, CancellationToken cancellationToken)
     {
         try
@@ -138,9 +170,12 @@ public sealed class PresenceBroadcaster(
             var total = await totals.SetAsync(stream, countHere, cancellationToken);
             if (countHere == 0)
             {
+                _counted.Remove(stream);
                 _told.Remove(stream);
                 return;
             }
+
+            _counted.Add(stream);
 
             // Someone new here has heard nothing yet, so a change here is always told.
             if (!changedHere && _told.TryGetValue(stream, out var told) && told == total)

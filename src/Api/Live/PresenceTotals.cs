@@ -98,7 +98,7 @@ public sealed class RedisPresenceTotals : IPresenceTotals, IAsyncDisposable
         var total = await redis.GetDatabase().ScriptEvaluateAsync(
             SetScript,
             new RedisKey[] { key, key + ":until" },
-            new RedisValue[] { _instance, countHere, (long)_ttl.TotalMilliseconds, Channel, stream });
+            new RedisValue[] { _instance, countHere, (long)_ttl.TotalMilliseconds, Channel, stream }).WaitAsync(cancellationToken);
         return (int)total;
     }
 

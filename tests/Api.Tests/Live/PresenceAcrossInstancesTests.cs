@@ -52,6 +52,41 @@ public sealed class PresenceAcrossInstancesTests
         await seenAtFirst.WaitForAsync(2, "the second instance's reader counts again once it reaches Redis");
     }
 
+    [SkippableFact]
+    public async Task An_instance_that_stops_on_purpose_takes_its_readers_out_of_the_count_at_once()
+    {
+        var executable = RedisServer.Find();
+        Skip.If(executable is null,
+            "SKIPPED: redis-server is not installed, so presence across instances was not tested. `./cop test` installs Debian's redis-server package.");
+
+        using var redis = await RedisServer.StartAsync(executable!, _timeout);
+        // Counts that would outlast the test: only the stopping instance's goodbye can lower it in time.
+        const string ttl = "00:05:00";
+        await using var first = new ApiFactory().ListenOnFreePort()
+            .WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Live:PresenceTtl", ttl);
+        await first.InitializeAsync();
+        await using var second = new ApiFactory().ListenOnFreePort().UseDatabase(first.ConnectionString)
+            .WithSetting("Redis:Configuration", redis.Configuration).WithSetting("Live:PresenceTtl", ttl);
+        await second.InitializeAsync();
+
+        var writer = await Community.JoinAsync(first.CreateClient, "Writer");
+        var readerAtFirst = await Community.JoinAsync(first.CreateClient, "Reader");
+        var token = await Tokens.PasswordGrantAsync(second.CreateClient(), readerAtFirst.Email, readerAtFirst.Password);
+        var reader = readerAtFirst with { Client = second.CreateClient(), Token = token };
+        var thread = await ThreadsApi.StartAsync(writer.Client);
+        var stream = ThreadsApi.StreamOf(thread.Id);
+
+        await using var atFirst = await first.ConnectAsync(writer);
+        var seenAtFirst = Watch(atFirst, stream);
+        await atFirst.InvokeAsync<LiveSubscription>("Subscribe", stream, thread.LastSeq);
+        await using var atSecond = await second.ConnectAsync(reader);
+        await atSecond.InvokeAsync<LiveSubscription>("Subscribe", stream, thread.LastSeq);
+        await seenAtFirst.WaitForAsync(2, "the first instance's reader hears 2 reading");
+
+        await second.DisposeAsync();
+        await seenAtFirst.WaitForAsync(1, "the stopped instance's reader leaves the count without waiting for the expiry");
+    }
+
     private static Counts Watch(HubConnection connection, string stream)
     {
         var counts = new Counts();
