@@ -179,7 +179,10 @@ events {
 }
 
 http {
-  access_log $n/access.log;
+  access_log off;
+  # Which instance answered each request (upstream=...): bench/scale-check.sh and the fault
+  # scripts read it. A WebSocket's line is written when it closes.
+  log_format cop '\$remote_addr [\$time_local] "\$request" \$status \$body_bytes_sent upstream=\$upstream_addr rt=\$request_time';
   client_body_temp_path $n/client_body;
   proxy_temp_path $n/proxy;
   fastcgi_temp_path $n/fastcgi;
@@ -212,6 +215,7 @@ $api_servers    keepalive 32;
 
   server {
     $listen_web
+    access_log $n/access-web.log cop;
     location / {
       proxy_pass http://cop_web;
     }
@@ -227,6 +231,7 @@ $api_servers    keepalive 32;
 
   server {
     $listen_api
+    access_log $n/access-api.log cop;
     location / {
       proxy_pass http://cop_api;
     }
@@ -396,6 +401,7 @@ cmd_scale() {
   source "$SCALE_DIR/layout"
   case $sub in
     status)
+      [[ -n $(scale_pid_files) ]] || info "Nothing of a scaled run is running."
       while read -r file pattern; do
         if pid=$(live_pid_from_file "$file" "$pattern"); then
           printf '%-8s running  pid %s\n' "$(basename -- "$file" .pid)" "$pid"

@@ -20,6 +20,13 @@ public sealed class LiveOptions
     /// <summary>How often readers hear where the streams that moved now end (<see cref="StreamHeadsBeat"/>): the longest a silently lost event goes unnoticed.</summary>
     public TimeSpan HeadsInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Behind several instances (Redis configured), how long an instance's count of its readers
+    /// lasts without renewal (it renews three times as often): the most an instance that died
+    /// leaves its readers in the "N reading" of the others.
+    /// </summary>
+    public TimeSpan PresenceTtl { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often each instance asks whose access changed (<see cref="AccessRecheck"/>): the most a revoked reader keeps hearing.</summary>
     public TimeSpan AccessRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -23,21 +23,24 @@ public static class LiveSetup
             .Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
                 messagePack.SerializerOptions = LiveMessagePack.Options(json.Value.PayloadSerializerOptions));
 
-        // Several Api instances share hub messages through Redis; one instance needs nothing.
+        // Several Api instances share hub messages and presence counts through Redis; one instance needs nothing.
+        services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         var redis = builder.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
+            services.AddSingleton<IPresenceTotals>(provider => new RedisPresenceTotals(redis, provider.GetRequiredService<IOptions<LiveOptions>>()));
         }
         else
         {
+            services.AddSingleton<IPresenceTotals, LocalPresenceTotals>();
+
             // One instance: our fan-out, with a bounded queue per connection (a slow reader is told to reset).
             services.AddSingleton<LiveDelivery>();
             services.AddSingleton<HubLifetimeManager<LiveHub>>(provider => provider.GetRequiredService<LiveDelivery>());
         }
 
-        services.Configure<LiveOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton<Presence>();
         services.AddHostedService<PresenceBroadcaster>();
         services.AddSingleton<LiveConnections>();

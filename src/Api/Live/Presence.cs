@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace CommunityOfPractice.Api.Live;
 
 /// <summary>
-/// Who is reading which stream on this Api instance ("5 reading"). Counts are per instance;
-/// behind several instances they are a lower bound, which is fine for a presence hint.
+/// Who is reading which stream on this Api instance: the connections, for routing (heads, access
+/// re-checks, typing) and for the "5 reading" count. Behind several instances the count shown is
+/// the total across them, kept by <see cref="IPresenceTotals"/> (in Redis when it is configured).
 /// Changes are only marked here; <see cref="PresenceBroadcaster"/> sends each changed stream's
 /// count once per interval, so 1,000 people arriving at a webinar cost 1,000 messages a tick,
 /// not the half a million that one message per arrival to everyone already there would.
@@ -25,6 +26,9 @@ public sealed class Presence
 
         return readers.Count;
     }
+
+    /// <summary>How many connections on this instance read the stream.</summary>
+    public int CountOf(string stream) => _readers.TryGetValue(stream, out var readers) ? readers.Count : 0;
 
     public bool IsReading(string stream, string connectionId) =>
         _readers.TryGetValue(stream, out var readers) && readers.ContainsKey(connectionId);
@@ -57,7 +61,7 @@ public sealed class Presence
         }
     }
 
-    /// <summary>The streams whose count changed since the last call, with their counts now.</summary>
+    /// <summary>The streams whose count on this instance changed since the last call, with their counts now (0: nobody here reads it any more).</summary>
     public IReadOnlyList<(string Stream, int Count)> TakeChanged()
     {
         var changed = new List<(string, int)>();
@@ -67,9 +71,11 @@ public sealed class Presence
             var count = _readers.TryGetValue(stream, out var readers) ? readers.Count : 0;
             if (count == 0)
             {
-                // Nobody left to tell; forget the stream (a later Join adds it again).
-                _readers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(stream, readers!));
-                continue;
+                // Nobody left here; forget the stream (a later Join adds it again).
+                if (readers is not null)
+                {
+                    _readers.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(stream, readers));
+                }
             }
 
             changed.Add((stream, count));
@@ -79,28 +85,123 @@ public sealed class Presence
     }
 }
 
-/// <summary>Sends the presence counts of the streams that changed, at most once per interval each.</summary>
-public sealed class PresenceBroadcaster(Presence presence, IHubContext<LiveHub> hub, ILogger<PresenceBroadcaster> logger) : BackgroundService
+/// <summary>
+/// Sends the presence counts of the streams that changed, at most once per interval each, to the
+/// readers on this instance: each instance tells its own readers the total, so nobody hears a
+/// count twice. A stream counts as changed when a reader here came or went, when another
+/// instance says its count there changed, and, at each renewal, when the total moved without a
+/// word (an instance that died: its readers expire).
+/// </summary>
+public sealed class PresenceBroadcaster(
+    Presence presence, IPresenceTotals totals, IHubContext<LiveHub> hub, TimeProvider clock, ILogger<PresenceBroadcaster> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    // The total each stream's readers here last heard.
+    private readonly Dictionary<string, int> _told = new(StringComparer.Ordinal);
+
+    // The streams this instance last counted readers of in the totals (to take out when stopping).
+    private readonly HashSet<string> _counted = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(Interval, clock);
+        var renewAt = clock.GetUtcNow() + (totals.RenewEvery ?? TimeSpan.Zero);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var (stream, count) in presence.TakeChanged())
+            var work = presence.TakeChanged().ToDictionary(c => c.Stream, c => (c.Count, Here: true), StringComparer.Ordinal);
+            foreach (var stream in totals.TakeAnnounced())
             {
-                try
+                if (presence.CountOf(stream) is > 0 and var count)
                 {
-                    await hub.Clients.Group(stream).SendAsync(LiveHub.PresenceMethod, new { stream, count }, stoppingToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // A hint, not data: log it and carry on with the next stream.
-                    logger.LogWarning(exception, "Could not send the presence count of {Stream}", stream);
+                    work.TryAdd(stream, (count, Here: false));
                 }
             }
+
+            if (totals.RenewEvery is { } renewEvery && clock.GetUtcNow() >= renewAt)
+            {
+                renewAt = clock.GetUtcNow() + renewEvery;
+                foreach (var stream in presence.Streams())
+                {
+                    work.TryAdd(stream, (presence.CountOf(stream), Here: false));
+                }
+            }
+
+            foreach (var (stream, (count, here)) in work)
+            {
+                await UpdateAsync(stream, count, here, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An instance stopping on purpose (a deploy) takes its readers out of the totals at once,
+    /// rather than leaving them counted until they expire while they reconnect elsewhere.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!totals.IsShared)
+        {
+            return;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            // Not presence.Streams(): SignalR closed the connections when the stop began.
+            foreach (var stream in _counted)
+            {
+                await totals.SetAsync(stream, 0, bounded.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Redis away or too slow: the counts expire by themselves.
+            logger.LogInformation(exception, "Could not take this instance's readers out of the presence totals; they expire within the TTL");
+        }
+    }
+
+    private async Task UpdateAsync(string stream, int countHere, bool changedHere, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var total = await totals.SetAsync(stream, countHere, cancellationToken);
+            if (countHere == 0)
+            {
+                _counted.Remove(stream);
+                _told.Remove(stream);
+                return;
+            }
+
+            _counted.Add(stream);
+
+            // Someone new here has heard nothing yet, so a change here is always told.
+            if (!changedHere && _told.TryGetValue(stream, out var told) && told == total)
+            {
+                return;
+            }
+
+            _told[stream] = total;
+            var message = new { stream, count = total };
+            if (totals.IsShared)
+            {
+                // Only the readers here: the other instances tell theirs (a group send would reach them all, through the backplane).
+                foreach (var connectionId in presence.ReadersOf(stream))
+                {
+                    await hub.Clients.Client(connectionId).SendAsync(LiveHub.PresenceMethod, message, cancellationToken);
+                }
+            }
+            else
+            {
+                await hub.Clients.Group(stream).SendAsync(LiveHub.PresenceMethod, message, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A hint, not data: log it and carry on with the next stream (a renewal tries again).
+            logger.LogWarning(exception, "Could not send the presence count of {Stream}", stream);
         }
     }
 }
