@@ -25,9 +25,10 @@ public static class ApiClient
 
     public static JsonSerializerOptions Json { get; } = ApiJson.Options;
 
-    public static HttpClient NewHttpClient(Uri baseUrl) => new(new SocketsHttpHandler
+    /// <param name="maxConnections">At most this many sockets to the Api (a browser keeps 6 per host); more requests queue in the client.</param>
+    public static HttpClient NewHttpClient(Uri baseUrl, int maxConnections = 256) => new(new SocketsHttpHandler
     {
-        MaxConnectionsPerServer = 256,
+        MaxConnectionsPerServer = maxConnections,
         PooledConnectionLifetime = TimeSpan.FromMinutes(30),
         AutomaticDecompression = DecompressionMethods.None,
     })
@@ -36,9 +37,9 @@ public static class ApiClient
         Timeout = TimeSpan.FromSeconds(120),
     };
 
-    public static async Task<BenchMember> JoinAsync(Uri baseUrl, int index)
+    public static async Task<BenchMember> JoinAsync(Uri baseUrl, int index, int maxConnections = 256)
     {
-        var http = NewHttpClient(baseUrl);
+        var http = NewHttpClient(baseUrl, maxConnections);
         var email = $"bench-{index}-{Guid.NewGuid():N}@bench.communityofpractice.org.uk";
         using (var registered = await http.PostAsJsonAsync("/api/v1/account/register",
             new RegisterMemberRequest(email, Password, $"Bench Member {index}"), Json))
