@@ -26,11 +26,11 @@ public sealed class LivePublishingBehavior<TMessage, TResponse>(LiveStreams stre
         }
         catch
         {
-            await streams.DiscardAsync();
+            streams.Discard();
             throw;
         }
 
-        await streams.PublishAsync();
+        streams.Publish();
         return response;
     }
 }

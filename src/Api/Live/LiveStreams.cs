@@ -43,10 +43,10 @@ public sealed class LiveStreams(AppDbContext db, IOptions<JsonOptions> json, Tim
     }
 
     /// <summary>A retried or failed unit of work must not send what it appended; later numbers stop waiting for it.</summary>
-    public Task DiscardAsync() => sequencer.CancelAsync(TakePending());
+    public void Discard() => sequencer.Cancel(TakePending());
 
     /// <summary>After commit: what this unit of work appended goes out, each stream in sequence order.</summary>
-    public Task PublishAsync() => sequencer.ReleaseAsync(TakePending());
+    public void Publish() => sequencer.Release(TakePending());
 
     private List<PendingEvent> TakePending()
     {

@@ -9,9 +9,9 @@ namespace CommunityOfPractice.Api.Live;
 /// <para>
 /// A number is taken under the stream's row lock, so when a writer learns number n, the writer of
 /// n − 1 has already committed and is on its way to sending. Each number is therefore reserved
-/// here when it is taken (<see cref="Reserve"/>) and held back after commit (<see cref="ReleaseAsync"/>)
+/// here when it is taken (<see cref="Reserve"/>) and held back after commit (<see cref="Release"/>)
 /// until every smaller number reserved on this instance has been sent or given up
-/// (<see cref="CancelAsync"/>, for a unit of work that rolled back or is retried). One writer at a time
+/// (<see cref="Cancel"/>, for a unit of work that rolled back or is retried). One writer at a time
 /// sends a stream's queue, in order: a background send started by the writer that finds it idle,
 /// taking along whatever the others released meanwhile, so no writer waits for a send.
 /// </para>
@@ -50,12 +50,12 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
     }
 
     /// <summary>The unit of work that took these numbers will not send them; later numbers need not wait for them.</summary>
-    public Task CancelAsync(IReadOnlyCollection<PendingEvent> events) => SettleAsync(events, sent: false);
+    public void Cancel(IReadOnlyCollection<PendingEvent> events) => Settle(events, sent: false);
 
     /// <summary>These events are committed: they go out as soon as every smaller reserved number has.</summary>
-    public Task ReleaseAsync(IReadOnlyCollection<PendingEvent> events) => SettleAsync(events, sent: true);
+    public void Release(IReadOnlyCollection<PendingEvent> events) => Settle(events, sent: true);
 
-    private Task SettleAsync(IReadOnlyCollection<PendingEvent> events, bool sent)
+    private void Settle(IReadOnlyCollection<PendingEvent> events, bool sent)
     {
         foreach (var group in events.GroupBy(e => e.Event.Stream, StringComparer.Ordinal))
         {
@@ -88,8 +88,6 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
                 _ = Task.Run(() => SendQueueAsync(group.Key, line));
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>

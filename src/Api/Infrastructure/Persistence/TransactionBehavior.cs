@@ -23,7 +23,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Li
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await live.DiscardAsync();
+            live.Discard();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var response = await next(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
