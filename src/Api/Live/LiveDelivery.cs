@@ -15,7 +15,8 @@ namespace CommunityOfPractice.Api.Live;
 /// hears no more of that stream: its queued messages of the stream are dropped and it is sent
 /// <see cref="LiveHub.ResetMethod"/> (<c>{ stream }</c>), on which it subscribes again from its last
 /// number and catches up from the store (docs/live-protocol.md). A direct message to a connection
-/// that is that far behind closes it instead; it reconnects and catches up.
+/// that far behind first stops the streams that filled its queue the same way; only a queue of
+/// direct messages alone closes the connection, which then reconnects and catches up.
 /// <para>
 /// Only without a backplane: with Redis (several instances) SignalR's Redis manager delivers as before.
 /// </para>
@@ -210,6 +211,17 @@ public sealed class LiveDelivery(
                 if (group is not null && _stopped?.Contains(group) == true)
                 {
                     return;
+                }
+
+                if (_queue.Count >= delivery._limit && group is null)
+                {
+                    // A direct message (heads, revoked) makes room by stopping the streams that
+                    // filled the queue, as their next event would have; only a queue of direct
+                    // messages alone closes the connection.
+                    foreach (var filling in _queue.Select(q => q.Group).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
+                    {
+                        Stop(filling);
+                    }
                 }
 
                 if (_queue.Count >= delivery._limit)
