@@ -20,6 +20,9 @@ public sealed class LiveOptions
     /// <summary>How often readers hear where the streams that moved now end (<see cref="StreamHeadsBeat"/>): the longest a silently lost event goes unnoticed.</summary>
     public TimeSpan HeadsInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long after reading the heads a beat tells them: time for events committed just before to reach their readers live.</summary>
+    public TimeSpan HeadsSettle { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Behind several instances (Redis configured), how long an instance's count of its readers
     /// lasts without renewal (it renews three times as often): the most an instance that died
@@ -30,8 +33,17 @@ public sealed class LiveOptions
     /// <summary>How often each instance asks whose access changed (<see cref="AccessRecheck"/>): the most a revoked reader keeps hearing.</summary>
     public TimeSpan AccessRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Behind several instances, how long a stream's sender waits for the number before its own to
+    /// be sent by another instance (<see cref="IStreamTurns"/>) before sending anyway.
+    /// </summary>
+    public TimeSpan TurnWait { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many messages may wait for one connection before it is told to reset the stream (<see cref="LiveDelivery"/>).</summary>
     public int OutboxLimit { get; set; } = 64;
+
+    /// <summary>How many database connections subscribers' catch-ups may hold at once (<see cref="CatchUpReads"/>); the pool has 100.</summary>
+    public int CatchUpConcurrency { get; set; } = 8;
 }
 
 /// <summary>
@@ -40,12 +52,11 @@ public sealed class LiveOptions
 /// </summary>
 [Authorize]
 public sealed class LiveHub(
-    AppDbContext db,
     IEnumerable<IStreamPolicy> policies,
+    CatchUpReads catchUps,
     Presence presence,
     LiveConnections connections,
     AppMetrics metrics,
-    IOptions<LiveOptions> options,
     TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/live";
@@ -64,36 +75,32 @@ public sealed class LiveHub(
 
     public async Task<SubscribeResult> Subscribe(string stream, long afterSeq)
     {
-        var (policy, id) = await AuthorizeAsync(stream);
-        stream = $"{policy.Prefix}:{id}";
+        // A herd of readers catching up at once takes turns for a few connections (CatchUpReads);
+        // the writes keep the rest of the pool.
+        IStreamPolicy policy;
+        string id;
+        using (await catchUps.EnterAsync(Context.ConnectionAborted))
+        {
+            (policy, id) = await AuthorizeAsync(stream);
+        }
 
+        stream = $"{policy.Prefix}:{id}";
         // Join first, then read: an event committed in between arrives twice (live and in the
         // catch-up), and the client drops the copy; the other order could lose it.
         await Groups.AddToGroupAsync(Context.ConnectionId, stream);
         presence.Join(stream, Context.ConnectionId);
 
-        var limit = options.Value.CatchUpLimit;
-        var lastSeq = await db.Set<StoredStreamEvent>().Where(e => e.Stream == stream)
-            .MaxAsync(e => (long?)e.Seq, Context.ConnectionAborted) ?? 0;
-        if (lastSeq - Math.Max(afterSeq, 0) > limit)
+        var catchUp = await catchUps.ReadAsync(stream, afterSeq, Context.ConnectionAborted);
+        if (catchUp.Reset || catchUp.Events.Count == 0)
         {
-            return new SubscribeResult(stream, [], Reset: true, lastSeq);
+            return new SubscribeResult(stream, [], catchUp.Reset, catchUp.LastSeq);
         }
 
-        var stored = await db.Set<StoredStreamEvent>().AsNoTracking()
-            .Where(e => e.Stream == stream && e.Seq > afterSeq)
-            .OrderBy(e => e.Seq)
-            .Take(limit)
-            .ToListAsync(Context.ConnectionAborted);
-        // Events this client lacks were pruned (older than the retention): it cannot catch up, only reset.
-        if (stored.Count > 0 && stored[0].Seq != Math.Max(afterSeq, 0) + 1)
+        using (await catchUps.EnterAsync(Context.ConnectionAborted))
         {
-            return new SubscribeResult(stream, [], Reset: true, lastSeq);
+            var visible = await policy.ForReaderAsync(id, catchUp.Events, CurrentCaller, Context.ConnectionAborted);
+            return new SubscribeResult(stream, visible, Reset: false, catchUp.LastSeq);
         }
-
-        var events = stored.Select(e => new StreamEvent(e.Stream, e.Seq, e.Kind, System.Text.Json.JsonDocument.Parse(e.Data).RootElement)).ToList();
-        var visible = await policy.ForReaderAsync(id, events, CurrentCaller, Context.ConnectionAborted);
-        return new SubscribeResult(stream, visible, Reset: false, lastSeq);
     }
 
     public async Task Unsubscribe(string? stream)

@@ -31,10 +31,13 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
                 StackExchange.Redis.RedisChannel.Literal("cop"));
             services.AddSingleton<IPresenceTotals>(provider => new RedisPresenceTotals(redis, provider.GetRequiredService<IOptions<LiveOptions>>()));
+            services.AddSingleton<IStreamTurns>(provider => new RedisStreamTurns(
+                redis, provider.GetRequiredService<IOptions<LiveOptions>>(), provider.GetRequiredService<ILogger<RedisStreamTurns>>()));
         }
         else
         {
             services.AddSingleton<IPresenceTotals, LocalPresenceTotals>();
+            services.AddSingleton<IStreamTurns, LocalStreamTurns>();
 
             // One instance: our fan-out, with a bounded queue per connection (a slow reader is told to reset).
             services.AddSingleton<LiveDelivery>();
@@ -49,6 +52,7 @@ public static class LiveSetup
         services.AddSingleton<StreamEventPruner>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamEventPruner>());
         services.AddSingleton<StreamSequencer>();
+        services.AddSingleton<CatchUpReads>();
         services.AddScoped<LiveStreams>();
     }
 

@@ -9,6 +9,11 @@ namespace CommunityOfPractice.Api.Live;
 /// cut without a sound (the backplane down for a moment, a message lost, and no later event to
 /// show the gap) learns within one interval that it is behind, and catches up with Subscribe.
 /// A stream that did not move says nothing: its readers already heard its head at the last beat.
+/// <para>
+/// The heads are read, then told <see cref="LiveOptions.HeadsSettle"/> later: an event committed
+/// just before the read is usually still on its way to the readers, and a head that overtook it
+/// would send every reader of a busy stream to the store at once, for nothing.
+/// </para>
 /// </summary>
 public sealed class StreamHeadsBeat(
     Presence presence, IHubContext<LiveHub> hub, IServiceScopeFactory scopes, IOptions<LiveOptions> options, TimeProvider clock,
@@ -48,6 +53,7 @@ public sealed class StreamHeadsBeat(
         var names = read.ToList();
         var heads = await db.Set<StreamCounter>().AsNoTracking().Where(s => names.Contains(s.Name))
             .Select(s => new { s.Name, s.LastSeq }).ToListAsync(cancellationToken);
+        await Task.Delay(options.Value.HeadsSettle, clock, cancellationToken);
         foreach (var head in heads)
         {
             if (_told.TryGetValue(head.Name, out var told) && told == head.LastSeq)

@@ -16,11 +16,15 @@ namespace CommunityOfPractice.Api.Live;
 /// taking along whatever the others released meanwhile, so no writer waits for a send.
 /// </para>
 /// <para>
-/// Order holds per instance. Across instances a later number can overtake an earlier one through
-/// the backplane; clients then fill the gap from the store as <c>docs/live-protocol.md</c> says.
+/// Across instances, each run of consecutive numbers waits its turn (<see cref="IStreamTurns"/>):
+/// until the number before it was sent by whichever instance had it, so a later number does not
+/// overtake an earlier one on the backplane. A turn that never comes (that instance died between
+/// commit and send) is waited for only briefly; clients fill such a gap from the store as
+/// <c>docs/live-protocol.md</c> says.
 /// </para>
 /// </summary>
-public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics, TimeProvider clock, ILogger<StreamSequencer> logger)
+public sealed class StreamSequencer(
+    IHubContext<LiveHub> hub, IStreamTurns turns, AppMetrics metrics, TimeProvider clock, ILogger<StreamSequencer> logger)
 {
     /// <summary>Longer than any unit of work holds a stream's row lock; see <see cref="HasSendable"/>.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromSeconds(30);
@@ -131,7 +135,9 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
             var batch = new List<PendingEvent>();
             lock (line)
             {
-                while (batch.Count < MaxBatch && HasSendable(stream, line))
+                // A run of consecutive numbers: a number missing here may be another instance's, whose turn comes first.
+                while (batch.Count < MaxBatch && HasSendable(stream, line)
+                    && (batch.Count == 0 || line.Ready.Keys[0] == batch[^1].Event.Seq + 1))
                 {
                     batch.Add(line.Ready.Values[0]);
                     line.Ready.RemoveAt(0);
@@ -145,6 +151,7 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
                 }
             }
 
+            await TakeTurnAsync(stream, batch[0].Event.Seq, wait: true);
             try
             {
                 // Not a request's token: the change is committed and readers must hear of it.
@@ -162,6 +169,22 @@ public sealed class StreamSequencer(IHubContext<LiveHub> hub, AppMetrics metrics
                 logger.LogWarning(exception, "Could not send {Stream} #{First}–{Last}; clients will catch up",
                     stream, batch[0].Event.Seq, batch[^1].Event.Seq);
             }
+
+            // Sent or given up, the next number's turn has come.
+            await TakeTurnAsync(stream, batch[^1].Event.Seq, wait: false);
+        }
+    }
+
+    // Order across instances is a courtesy to the clients (fewer gaps to fill), never a reason not to send.
+    private async ValueTask TakeTurnAsync(string stream, long seq, bool wait)
+    {
+        try
+        {
+            await (wait ? turns.WaitForTurnAsync(stream, seq) : turns.SentAsync(stream, seq));
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(exception, "No turn kept for {Stream} #{Seq}", stream, seq);
         }
     }
 
