@@ -29,6 +29,67 @@ public sealed class CatchUpTests(LiveServer api)
         Assert.All(result.Events, e => Assert.Equal(ThreadsApi.StreamOf(thread.Id), e.Stream));
     }
 
+    [Fact]
+    public async Task Sixty_readers_catching_up_at_once_from_different_numbers_while_replies_arrive_each_get_exactly_what_they_missed()
+    {
+        const int readers = 60, repliesDuring = 10;
+        var member = await Community.JoinAsync(api.CreateClient, "Herd Member");
+        var thread = await ThreadsApi.StartAsync(member.Client);
+        for (var i = 1; i <= 5; i++)
+        {
+            await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Before {i}");
+        }
+
+        var stream = ThreadsApi.StreamOf(thread.Id);
+        var connections = await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => api.ConnectAsync(member)));
+        var live = connections.Select(_ => new List<long>()).ToArray();
+        for (var r = 0; r < readers; r++)
+        {
+            var mine = live[r];
+            connections[r].OnEachEvent(e =>
+            {
+                lock (mine)
+                {
+                    mine.Add(e.Seq);
+                }
+            });
+        }
+
+        // Everyone subscribes at once, from 0 to 5 behind the start, while more replies commit:
+        // their catch-ups share reads, and none may miss what committed between joining and reading.
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 1; i <= repliesDuring; i++)
+            {
+                await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"During {i}");
+            }
+        });
+        var results = await Task.WhenAll(connections.Select((c, r) => c.InvokeAsync<LiveSubscription>("Subscribe", stream, (long)(r % 6))));
+        await writing;
+
+        const long last = 6 + repliesDuring;
+        for (var r = 0; r < readers; r++)
+        {
+            var after = (long)(r % 6);
+            var result = results[r];
+            Assert.False(result.Reset);
+            Assert.Equal(Enumerable.Range((int)after + 1, result.Events.Count).Select(n => (long)n), result.Events.Select(e => e.Seq));
+            var mine = live[r];
+            await Eventually.HoldsAsync(() =>
+            {
+                lock (mine)
+                {
+                    return Task.FromResult(result.Events.Select(e => e.Seq).Concat(mine).Where(n => n > after).Distinct().Count() == last - after);
+                }
+            }, $"reader {r} has every number after {after}, caught up or live");
+        }
+
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData(5)]
     [InlineData(6)]
