@@ -101,7 +101,7 @@ scale_write_envs() { # connection_string mail_url smtp_port
     scale_write_env "$SCALE_DIR/api-$i.env" \
       ASPNETCORE_ENVIRONMENT=Development \
       ASPNETCORE_URLS="http://127.0.0.1:$(scale_instance_port api "$i")" \
-      ConnectionStrings__Postgres="$1" \
+      ConnectionStrings__Postgres="${1%;};Maximum Pool Size=$(( 90 / SCALE_N ))" \
       Web__BaseUrl="$web_public" \
       Api__PublicUrl="$api_public" \
       Redis__Configuration="$redis" \
@@ -136,8 +136,9 @@ scale_start_instance() { # api|web i
   while IFS= read -r line; do eval "entries+=($line)"; done <"$SCALE_DIR/$app-$i.env"
   dir=$COP_ROOT/src/${app^}
   dll=CommunityOfPractice.${app^}.dll
-  [[ -f $dir/bin/Debug/net10.0/$dll ]] || die "$dir/bin/Debug/net10.0/$dll is missing; run ./cop run --instances N (it builds)"
-  (cd -- "$dir" && exec setsid env "${entries[@]}" dotnet "bin/Debug/net10.0/$dll") >>"$SCALE_DIR/$app-$i.log" 2>&1 </dev/null &
+  local configuration=${COP_RUN_CONFIGURATION:-Debug}
+  [[ -f $dir/bin/$configuration/net10.0/$dll ]] || die "$dir/bin/$configuration/net10.0/$dll is missing; run ./cop run --instances N (it builds)"
+  (cd -- "$dir" && exec setsid env "${entries[@]}" dotnet "bin/$configuration/net10.0/$dll") >>"$SCALE_DIR/$app-$i.log" 2>&1 </dev/null &
   echo "$!" >"$SCALE_DIR/$app-$i.pid"
   STARTED_PID=$!
 }
