@@ -28,8 +28,13 @@ public static class LiveSetup
         var redis = builder.Configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix =
-                StackExchange.Redis.RedisChannel.Literal("cop"));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("cop");
+                // Back within a second of Redis: the default backs off to tens of seconds, and
+                // cross-instance delivery waits that long after an outage ends.
+                options.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1000);
+            });
             services.AddSingleton<IPresenceTotals>(provider => new RedisPresenceTotals(redis, provider.GetRequiredService<IOptions<LiveOptions>>()));
             services.AddSingleton<IStreamTurns>(provider => new RedisStreamTurns(
                 redis, provider.GetRequiredService<IOptions<LiveOptions>>(), provider.GetRequiredService<ILogger<RedisStreamTurns>>()));

@@ -134,6 +134,7 @@ public sealed class RedisPresenceTotals : IPresenceTotals, IAsyncDisposable
         var options = ConfigurationOptions.Parse(configuration);
         // Redis down at start (or later) is an outage of a hint: keep trying in the background.
         options.AbortOnConnectFail = false;
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         var redis = await ConnectionMultiplexer.ConnectAsync(options);
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Channel), (_, message) =>
         {

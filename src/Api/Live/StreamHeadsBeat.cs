@@ -62,7 +62,22 @@ public sealed class StreamHeadsBeat(
             }
 
             _told[head.Name] = head.LastSeq;
-            await hub.Clients.Clients(presence.ReadersOf(head.Name)).SendAsync(HeadsMethod, new { stream = head.Name, lastSeq = head.LastSeq }, cancellationToken);
+            // One connection at a time: these readers are this instance's own, and SignalR's Redis
+            // manager writes to a local connection directly, where a list of connections would go
+            // through Redis; the beat must work best exactly when the backplane does not.
+            var message = new { stream = head.Name, lastSeq = head.LastSeq };
+            foreach (var reader in presence.ReadersOf(head.Name))
+            {
+                try
+                {
+                    await hub.Clients.Client(reader).SendAsync(HeadsMethod, message, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Gone since the list was taken (SignalR then asks the backplane): the others still hear.
+                    logger.LogDebug(exception, "Could not tell {Connection} where {Stream} ends", reader, head.Name);
+                }
+            }
         }
 
         foreach (var gone in _told.Keys.Where(name => !read.Contains(name)).ToList())

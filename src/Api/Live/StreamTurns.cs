@@ -112,6 +112,7 @@ public sealed class RedisStreamTurns(string configuration, IOptions<LiveOptions>
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         // A turn is worth a moment, not the 5 s a command may otherwise wait in the backlog.
         options.AsyncTimeout = 1000;
         return await ConnectionMultiplexer.ConnectAsync(options);
