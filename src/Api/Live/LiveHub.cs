@@ -20,9 +20,6 @@ public sealed class LiveOptions
     /// <summary>How often readers hear where the streams that moved now end (<see cref="StreamHeadsBeat"/>): the longest a silently lost event goes unnoticed.</summary>
     public TimeSpan HeadsInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long after reading the heads a beat tells them: time for events committed just before to reach their readers live.</summary>
-    public TimeSpan HeadsSettle { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// Behind several instances (Redis configured), how long an instance's count of its readers
     /// lasts without renewal (it renews three times as often): the most an instance that died

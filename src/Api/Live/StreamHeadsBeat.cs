@@ -10,9 +10,11 @@ namespace CommunityOfPractice.Api.Live;
 /// show the gap) learns within one interval that it is behind, and catches up with Subscribe.
 /// A stream that did not move says nothing: its readers already heard its head at the last beat.
 /// <para>
-/// The heads are read, then told <see cref="LiveOptions.HeadsSettle"/> later: an event committed
-/// just before the read is usually still on its way to the readers, and a head that overtook it
-/// would send every reader of a busy stream to the store at once, for nothing.
+/// A beat tells the heads the previous beat read: an event committed just before a read may still
+/// be on its way to the readers (more so on a busy machine), and a head that overtook it would
+/// send every reader of the stream to the store at once, for nothing, adding load exactly when
+/// there is too much. An interval later, a reader still short of that head has lost something. So
+/// a silent loss shows within two intervals.
 /// </para>
 /// </summary>
 public sealed class StreamHeadsBeat(
@@ -22,6 +24,7 @@ public sealed class StreamHeadsBeat(
     public const string HeadsMethod = "heads";
 
     private readonly Dictionary<string, long> _told = new(StringComparer.Ordinal);
+    private Dictionary<string, long> _read = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,28 +48,23 @@ public sealed class StreamHeadsBeat(
         if (read.Count == 0)
         {
             _told.Clear();
+            _read.Clear();
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var names = read.ToList();
-        var heads = await db.Set<StreamCounter>().AsNoTracking().Where(s => names.Contains(s.Name))
-            .Select(s => new { s.Name, s.LastSeq }).ToListAsync(cancellationToken);
-        await Task.Delay(options.Value.HeadsSettle, clock, cancellationToken);
-        foreach (var head in heads)
+        foreach (var (name, lastSeq) in _read)
         {
-            if (_told.TryGetValue(head.Name, out var told) && told == head.LastSeq)
+            if (!read.Contains(name) || (_told.TryGetValue(name, out var told) && told == lastSeq))
             {
                 continue;
             }
 
-            _told[head.Name] = head.LastSeq;
+            _told[name] = lastSeq;
             // One connection at a time: these readers are this instance's own, and SignalR's Redis
             // manager writes to a local connection directly, where a list of connections would go
             // through Redis; the beat must work best exactly when the backplane does not.
-            var message = new { stream = head.Name, lastSeq = head.LastSeq };
-            foreach (var reader in presence.ReadersOf(head.Name))
+            var message = new { stream = name, lastSeq };
+            foreach (var reader in presence.ReadersOf(name))
             {
                 try
                 {
@@ -75,7 +73,7 @@ public sealed class StreamHeadsBeat(
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     // Gone since the list was taken (SignalR then asks the backplane): the others still hear.
-                    logger.LogDebug(exception, "Could not tell {Connection} where {Stream} ends", reader, head.Name);
+                    logger.LogDebug(exception, "Could not tell {Connection} where {Stream} ends", reader, name);
                 }
             }
         }
@@ -84,5 +82,12 @@ public sealed class StreamHeadsBeat(
         {
             _told.Remove(gone);
         }
+
+        // What the next beat tells.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var names = read.ToList();
+        _read = await db.Set<StreamCounter>().AsNoTracking().Where(s => names.Contains(s.Name))
+            .ToDictionaryAsync(s => s.Name, s => s.LastSeq, StringComparer.Ordinal, cancellationToken);
     }
 }
