@@ -8,7 +8,8 @@
 #
 #   --quick        100 attendees, 50 votes/s for 10 s; 200 racers for 20 seats (~2 min)
 #   --no-build     use what is already built
-#   anything else  passed to EventsBench (--attendees, --vote-rate, --question-rate, --duration, --racers, --seats)
+#   anything else  passed to EventsBench (--attendees, --vote-rate, --question-rate, --duration, --racers, --seats,
+#                  --max-in-flight: votes waiting for an answer at most, default 256)
 #
 # Environment: COP_BENCH_POSTGRES, COP_BENCH_OUT as for bench/run.sh.
 set -euo pipefail

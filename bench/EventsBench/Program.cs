@@ -180,7 +180,12 @@ public static class Program
         Log($"storm: {clients.Length} attendees connected and subscribed in {connectWatch.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        // Open loop: vote k is due at start + k / rate and is sent then, answered or not.
+        // Open loop: vote k is due at start + k / rate and is sent then, answered or not, unless
+        // --max-in-flight requests are already waiting (an Api far behind would otherwise have the
+        // bench open sockets until it runs out of them or of memory); a vote held back still counts
+        // its latency from when it was due.
+        using var room = new SemaphoreSlim(o.MaxInFlight);
+        var heldBack = 0;
         var votes = new ConcurrentBag<VoteRecord>();
         var asks = new ConcurrentBag<(bool Ok, double Ms)>();
         var used = new HashSet<(int Member, Guid Question)>();
@@ -226,12 +231,25 @@ public static class Program
                 }
 
                 var voter = attendees[member];
+                if (!room.Wait(0))
+                {
+                    heldBack++;
+                    await room.WaitAsync();
+                }
+
                 inFlight.Add(Task.Run(async () =>
                 {
-                    using var response = await voter.Http.PutAsync($"/api/v1/events/{webinar}/qa/questions/{question}/vote", null);
-                    var answered = _clock.Elapsed;
-                    var total = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<VoteResult>(_json))!.Votes : -1;
-                    votes.Add(new VoteRecord(question, total, dueAt, answered, (int)response.StatusCode));
+                    try
+                    {
+                        using var response = await voter.Http.PutAsync($"/api/v1/events/{webinar}/qa/questions/{question}/vote", null);
+                        var answered = _clock.Elapsed;
+                        var total = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<VoteResult>(_json))!.Votes : -1;
+                        votes.Add(new VoteRecord(question, total, dueAt, answered, (int)response.StatusCode));
+                    }
+                    finally
+                    {
+                        room.Release();
+                    }
                 }));
             }
             else
@@ -256,7 +274,7 @@ public static class Program
         var sendEnd = _clock.Elapsed;
         await Task.WhenAll(inFlight);
         var window = (sendEnd - start).TotalSeconds;
-        Log($"storm: {votes.Count} votes and {asks.Count} questions sent over {window:0.0} s");
+        Log($"storm: {votes.Count} votes and {asks.Count} questions sent over {window:0.0} s; {heldBack} votes waited for one of {o.MaxInFlight} requests in flight");
 
         // Final totals: the Api's, against the votes that were answered 200.
         var okVotes = votes.Where(v => v.Status == 200).ToList();
@@ -318,6 +336,7 @@ public static class Program
         report.AppendLine("| figure | value | target |");
         report.AppendLine("| --- | --- | --- |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| votes answered 200 | {okVotes.Count:N0} of {votes.Count:N0}{(errors.Count > 0 ? " (" + string.Join(", ", errors) + ")" : "")} | all |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| votes sent late: {o.MaxInFlight} already in flight | {heldBack:N0} (send window {window:0.0} s for {o.Duration.TotalSeconds:0} s of schedule) | 0 |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| vote API latency p50 / p95 / p99 | {Percentile(latency, 50):0} / {Percentile(latency, 95):0} / {Percentile(latency, 99):0} ms | |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| questions asked | {asks.Count(a => a.Ok)} of {asks.Count} (p95 {Percentile(asks.Select(a => a.Ms).Order().ToList(), 95):0} ms) | |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| hub messages per client per second (all kinds), mean / max | {perClient.Average():0.0} / {perClient.Max():0.0} | |");
@@ -531,6 +550,7 @@ public static class Program
         public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(60);
         public int Racers { get; private set; } = 1000;
         public int Seats { get; private set; } = 100;
+        public int MaxInFlight { get; private set; } = 256;
 
         public static Options? Parse(string[] args)
         {
@@ -550,6 +570,7 @@ public static class Program
                     case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                     case "--racers": o.Racers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--seats": o.Seats = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--max-in-flight": o.MaxInFlight = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                     case "--quick":
                         o.Attendees = 100;
                         o.VoteRate = 50;
@@ -558,7 +579,7 @@ public static class Program
                         o.Seats = 20;
                         break;
                     default:
-                        Console.Error.WriteLine($"EventsBench: unknown option {args[i]}. Options: --quick --attendees N --vote-rate R --question-rate R --duration S --racers N --seats N");
+                        Console.Error.WriteLine($"EventsBench: unknown option {args[i]}. Options: --quick --attendees N --vote-rate R --question-rate R --duration S --racers N --seats N --max-in-flight N");
                         return null;
                 }
             }

@@ -56,6 +56,32 @@ for (var i = 0; i < o.Pages; i++)
 }
 
 Log($"{pages.Count} pages open; posting {o.Rate:0.#}/s");
+
+// When each page first showed each post, polled four times a second: the recovery time is read from it.
+var firstShown = pages.Select(_ => new System.Collections.Concurrent.ConcurrentDictionary<int, TimeSpan>()).ToArray();
+using var stopWatching = new CancellationTokenSource();
+var watching = pages.Select((page, i) => Task.Run(async () =>
+{
+    while (!stopWatching.IsCancellationRequested)
+    {
+        try
+        {
+            foreach (var number in await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('article[data-number]')].map(a => Number(a.dataset.number))"))
+            {
+                firstShown[i].TryAdd(number, clock.Elapsed);
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // Navigating (a reload after a reset): the next look sees the page again.
+        }
+
+        await Task.Delay(250);
+    }
+})).ToList();
+
+// When each post was stored (its 201), by number.
+var storedAt = new System.Collections.Concurrent.ConcurrentDictionary<int, TimeSpan>();
 var stored = 0;
 var failed = 0;
 var answers = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
@@ -93,9 +119,10 @@ for (var k = 0; ; k++)
     var post = k;
     posting.Add(Task.Run(async () =>
     {
-        if (await PostUntilStoredAsync(writer, thread.Id, post, answers))
+        if (await PostUntilStoredAsync(writer, thread.Id, post, answers) is { } number)
         {
             Interlocked.Increment(ref stored);
+            storedAt[number] = clock.Elapsed;
         }
         else
         {
@@ -134,9 +161,21 @@ foreach (var page in pages)
     var copies = shown.Length - shown.Distinct().Count();
     lost += missing;
     duplicated += copies;
-    recoveries.Add((clock.Elapsed - (recoveredAt ?? clock.Elapsed)).TotalSeconds);
+    // The page's worst live delay from the fault on: a post stored while its connection was cut
+    // shows only once it is back through the balancer and has caught up.
+    var shownAt = firstShown[index - 1];
+    var since = storedAt.Where(p => loadedAt is { } fault && p.Value >= fault).ToList();
+    if (since.All(p => shownAt.ContainsKey(p.Key)))
+    {
+        recoveries.Add(Math.Max(0, since.Select(p => (shownAt[p.Key] - p.Value).TotalSeconds).DefaultIfEmpty(0).Max()));
+    }
+
     Log($"page {index}: shows {shown.Distinct().Count()} of {expected.Count} posts, {missing} missing, {copies} twice");
 }
+
+await stopWatching.CancelAsync();
+await Task.WhenAll(watching);
+recoveries.Sort();
 
 var result = new StringBuilder();
 void Put(string name, object value) => result.Append(CultureInfo.InvariantCulture, $"{name}={value}\n");
@@ -146,6 +185,9 @@ Put("posts_stored", stored);
 Put("posts_failed", failed);
 Put("lost", lost);
 Put("dup", duplicated);
+Put("recovery_p95", recoveries.Count == 0 ? "-" : recoveries[(int)Math.Ceiling(0.95 * recoveries.Count) - 1].ToString("0.0", CultureInfo.InvariantCulture));
+Put("recovery_max", recoveries.Count == 0 ? "-" : recoveries[^1].ToString("0.0", CultureInfo.InvariantCulture));
+Put("unrecovered", pages.Count - recoveries.Count);
 Put("sockets_opened", socketsOpened);
 Put("sockets_closed", socketsClosed);
 Put("statuses", string.Join(',', answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}x{a.Value}")));
@@ -153,7 +195,8 @@ await File.WriteAllTextAsync(Path.Combine(o.Control, "result.env"), result.ToStr
 Console.Write(result);
 return 0;
 
-static async Task<bool> PostUntilStoredAsync(BenchMember writer, Guid threadId, int k,
+// The stored post's number, or null when it could not be stored.
+static async Task<int?> PostUntilStoredAsync(BenchMember writer, Guid threadId, int k,
     System.Collections.Concurrent.ConcurrentDictionary<string, int> answers)
 {
     var key = Guid.NewGuid().ToString();
@@ -175,12 +218,12 @@ static async Task<bool> PostUntilStoredAsync(BenchMember writer, Guid threadId, 
             answers.AddOrUpdate(outcome, 1, (_, n) => n + 1);
             if (response.StatusCode == HttpStatusCode.Created)
             {
-                return true;
+                return (await response.Content.ReadFromJsonAsync<PostView>(ApiClient.Json))!.Number;
             }
 
             if ((int)response.StatusCode is >= 400 and < 500 and not (408 or 409 or 429))
             {
-                return false;
+                return null;
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -191,7 +234,7 @@ static async Task<bool> PostUntilStoredAsync(BenchMember writer, Guid threadId, 
         await Task.Delay(500);
     }
 
-    return false;
+    return null;
 }
 
 static async Task<List<int>> PostNumbersAsync(BenchMember member, Guid threadId)
