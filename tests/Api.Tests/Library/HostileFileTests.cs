@@ -128,13 +128,16 @@ public sealed class HostileFileTests(HostileFilesFactory api)
     {
         var funder = await Community.JoinAsync(api.CreateClient, "Funder", "funder");
         var reader = api.Services.GetRequiredService<IOptions<LibraryOptions>>().Value.Reader;
-        var budget = reader.ExtractTimeout;
-        // The flood takes far longer than a second to read on any machine; the options object is
-        // the Api's own (read at each start of a reader), set back afterwards.
+        var (budget, characters) = (reader.ExtractTimeout, reader.MaxTextCharacters);
+        // A thousand pages of text take several seconds to read on any machine, and the text budget
+        // is raised past them, so that only the clock can stop this reading (the usual flood of 150
+        // pages can reach the text budget first within the second). The options object is the
+        // Api's own (read at each start of a reader), set back afterwards.
         reader.ExtractTimeout = TimeSpan.FromSeconds(1);
+        reader.MaxTextCharacters = int.MaxValue;
         try
         {
-            var paper = await LibraryApi.PublishAsync(funder.Client, HostilePdfs.TextFlood());
+            var paper = await LibraryApi.PublishAsync(funder.Client, HostilePdfs.TextFlood(pages: 1_000));
             var processed = await LibraryApi.ProcessedAsync(api.Services, funder.Client, paper.Id, wait: HostileFilesFactory.Wait);
 
             Assert.Equal(ExtractionStatus.Failed, processed.Status);
@@ -143,7 +146,7 @@ public sealed class HostileFileTests(HostileFilesFactory api)
         }
         finally
         {
-            reader.ExtractTimeout = budget;
+            (reader.ExtractTimeout, reader.MaxTextCharacters) = (budget, characters);
         }
 
         await AssertAliveAsync();
