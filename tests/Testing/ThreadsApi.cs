@@ -73,6 +73,22 @@ public static class ThreadsApi
         return (posts, lastSeq);
     }
 
+    /// <summary>Every writer starts at the same moment and posts <paramref name="repliesEach"/> replies one after another.</summary>
+    public static async Task ReplyAllAtOnceAsync(IEnumerable<TestMember> writers, Guid threadId, int repliesEach)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writing = writers.Select(async writer =>
+        {
+            await start.Task;
+            for (var i = 1; i <= repliesEach; i++)
+            {
+                await ReplyAsync(writer.Client, threadId, $"Reply {i} from {writer.DisplayName}");
+            }
+        }).ToList();
+        start.SetResult();
+        await Task.WhenAll(writing);
+    }
+
     /// <summary>A live reader of a thread from <paramref name="lastSeq"/> that reloads over HTTP on a reset.</summary>
     public static LiveClient LiveReader(this ApiFactory api, TestMember member, Guid threadId, long lastSeq,
         Func<CancellationToken, Task<long>>? reload = null, LiveProtocol protocol = LiveProtocol.Json) =>

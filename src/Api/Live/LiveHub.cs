@@ -3,7 +3,6 @@ using System.Security.Claims;
 using CommunityOfPractice.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace CommunityOfPractice.Api.Live;
 

@@ -35,9 +35,9 @@ public static class LiveSetup
                 // cross-instance delivery waits that long after an outage ends.
                 options.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1000);
             });
-            services.AddSingleton<IPresenceTotals>(provider => new RedisPresenceTotals(redis, provider.GetRequiredService<IOptions<LiveOptions>>()));
-            services.AddSingleton<IStreamTurns>(provider => new RedisStreamTurns(
-                redis, provider.GetRequiredService<IOptions<LiveOptions>>(), provider.GetRequiredService<ILogger<RedisStreamTurns>>()));
+            services.AddSingleton(_ => new LiveRedis(redis));
+            services.AddSingleton<IPresenceTotals, RedisPresenceTotals>();
+            services.AddSingleton<IStreamTurns, RedisStreamTurns>();
         }
         else
         {

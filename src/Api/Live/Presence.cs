@@ -187,11 +187,8 @@ public sealed class PresenceBroadcaster(
             var message = new { stream, count = total };
             if (totals.IsShared)
             {
-                // Only the readers here: the other instances tell theirs (a group send would reach them all, through the backplane).
-                foreach (var connectionId in presence.ReadersOf(stream))
-                {
-                    await hub.Clients.Client(connectionId).SendAsync(LiveHub.PresenceMethod, message, cancellationToken);
-                }
+                // Only the readers here: the other instances tell theirs.
+                await hub.TellReadersHereAsync(presence, stream, LiveHub.PresenceMethod, message, logger, cancellationToken);
             }
             else
             {
@@ -202,6 +199,32 @@ public sealed class PresenceBroadcaster(
         {
             // A hint, not data: log it and carry on with the next stream (a renewal tries again).
             logger.LogWarning(exception, "Could not send the presence count of {Stream}", stream);
+        }
+    }
+}
+
+public static class ReadersHere
+{
+    /// <summary>
+    /// Writes the message to each of this instance's readers of the stream in turn. SignalR's Redis
+    /// manager writes to a local connection directly, where a group or a list of connections goes
+    /// through Redis to every instance; what an instance tells its own readers (presence totals,
+    /// heads) must reach only them, and still arrive while Redis is down. A reader gone since the
+    /// list was taken (SignalR then asks the backplane) is passed over; the others still hear.
+    /// </summary>
+    public static async Task TellReadersHereAsync(this IHubContext<LiveHub> hub, Presence presence, string stream,
+        string method, object message, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var reader in presence.ReadersOf(stream))
+        {
+            try
+            {
+                await hub.Clients.Client(reader).SendAsync(method, message, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogDebug(exception, "Could not tell {Connection} of {Stream}", reader, stream);
+            }
         }
     }
 }

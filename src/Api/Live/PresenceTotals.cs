@@ -41,7 +41,7 @@ public sealed class LocalPresenceTotals : IPresenceTotals
 /// changed anything, it publishes the stream's name, so the other instances read the new total
 /// and tell their readers within a tick.
 /// </summary>
-public sealed class RedisPresenceTotals : IPresenceTotals, IAsyncDisposable
+public sealed class RedisPresenceTotals : IPresenceTotals
 {
     public const string Channel = "cop:presence";
 
@@ -79,10 +79,10 @@ public sealed class RedisPresenceTotals : IPresenceTotals, IAsyncDisposable
     private readonly Lazy<Task<ConnectionMultiplexer>> _redis;
     private readonly TimeSpan _ttl;
 
-    public RedisPresenceTotals(string configuration, IOptions<LiveOptions> options)
+    public RedisPresenceTotals(LiveRedis redis, IOptions<LiveOptions> options)
     {
         _ttl = options.Value.PresenceTtl;
-        _redis = new(() => ConnectAsync(configuration));
+        _redis = new(() => SubscribeAsync(redis));
     }
 
     public bool IsShared => true;
@@ -121,21 +121,9 @@ public sealed class RedisPresenceTotals : IPresenceTotals, IAsyncDisposable
         return streams;
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task<ConnectionMultiplexer> SubscribeAsync(LiveRedis connection)
     {
-        if (_redis.IsValueCreated)
-        {
-            await (await _redis.Value).DisposeAsync();
-        }
-    }
-
-    private async Task<ConnectionMultiplexer> ConnectAsync(string configuration)
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        // Redis down at start (or later) is an outage of a hint: keep trying in the background.
-        options.AbortOnConnectFail = false;
-        options.ReconnectRetryPolicy = new LinearRetry(1000);
-        var redis = await ConnectionMultiplexer.ConnectAsync(options);
+        var redis = await connection.ConnectionAsync();
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Channel), (_, message) =>
         {
             // "instance stream"; this instance's own announcements it already acted on.

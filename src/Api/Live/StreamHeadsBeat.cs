@@ -60,22 +60,8 @@ public sealed class StreamHeadsBeat(
             }
 
             _told[name] = lastSeq;
-            // One connection at a time: these readers are this instance's own, and SignalR's Redis
-            // manager writes to a local connection directly, where a list of connections would go
-            // through Redis; the beat must work best exactly when the backplane does not.
-            var message = new { stream = name, lastSeq };
-            foreach (var reader in presence.ReadersOf(name))
-            {
-                try
-                {
-                    await hub.Clients.Client(reader).SendAsync(HeadsMethod, message, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // Gone since the list was taken (SignalR then asks the backplane): the others still hear.
-                    logger.LogDebug(exception, "Could not tell {Connection} where {Stream} ends", reader, name);
-                }
-            }
+            // These readers are this instance's own; the beat must work best exactly when the backplane does not.
+            await hub.TellReadersHereAsync(presence, name, HeadsMethod, new { stream = name, lastSeq }, logger, cancellationToken);
         }
 
         foreach (var gone in _told.Keys.Where(name => !read.Contains(name)).ToList())

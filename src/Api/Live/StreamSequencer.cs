@@ -151,7 +151,7 @@ public sealed class StreamSequencer(
                 }
             }
 
-            await TakeTurnAsync(stream, batch[0].Event.Seq, wait: true);
+            await QuietlyAsync(() => turns.WaitForTurnAsync(stream, batch[0].Event.Seq));
             try
             {
                 // Not a request's token: the change is committed and readers must hear of it.
@@ -171,20 +171,20 @@ public sealed class StreamSequencer(
             }
 
             // Sent or given up, the next number's turn has come.
-            await TakeTurnAsync(stream, batch[^1].Event.Seq, wait: false);
+            await QuietlyAsync(() => turns.SentAsync(stream, batch[^1].Event.Seq));
         }
     }
 
     // Order across instances is a courtesy to the clients (fewer gaps to fill), never a reason not to send.
-    private async ValueTask TakeTurnAsync(string stream, long seq, bool wait)
+    private async ValueTask QuietlyAsync(Func<ValueTask> turn)
     {
         try
         {
-            await (wait ? turns.WaitForTurnAsync(stream, seq) : turns.SentAsync(stream, seq));
+            await turn();
         }
         catch (Exception exception)
         {
-            logger.LogDebug(exception, "No turn kept for {Stream} #{Seq}", stream, seq);
+            logger.LogDebug(exception, "No turn kept");
         }
     }
 

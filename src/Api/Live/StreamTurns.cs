@@ -35,8 +35,8 @@ public sealed class LocalStreamTurns : IStreamTurns
 /// number from the store. With Redis unreachable there is no cross-instance delivery to order, so
 /// nobody waits.
 /// </summary>
-public sealed class RedisStreamTurns(string configuration, IOptions<LiveOptions> options, ILogger<RedisStreamTurns> logger)
-    : IStreamTurns, IAsyncDisposable
+public sealed class RedisStreamTurns(LiveRedis connection, IOptions<LiveOptions> options, ILogger<RedisStreamTurns> logger)
+    : IStreamTurns
 {
     // KEYS[1] the stream's last sent number; ARGV[1] the number just sent, ARGV[2] how long an idle stream's entry lasts (s).
     private const string RaiseScript = """
@@ -49,7 +49,6 @@ public sealed class RedisStreamTurns(string configuration, IOptions<LiveOptions>
     // An idle stream's entry goes after a day; the first send after that cannot know its turn and goes at once.
     private static readonly int _keep = (int)TimeSpan.FromDays(1).TotalSeconds;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> _redis = new(() => ConnectAsync(configuration));
     private readonly TimeSpan _wait = options.Value.TurnWait;
 
     public async ValueTask WaitForTurnAsync(string stream, long firstSeq)
@@ -59,7 +58,7 @@ public sealed class RedisStreamTurns(string configuration, IOptions<LiveOptions>
             return;
         }
 
-        var redis = await _redis.Value;
+        var redis = await connection.ConnectionAsync();
         if (!redis.IsConnected)
         {
             return;
@@ -91,30 +90,12 @@ public sealed class RedisStreamTurns(string configuration, IOptions<LiveOptions>
 
     public async ValueTask SentAsync(string stream, long lastSeq)
     {
-        var redis = await _redis.Value;
+        var redis = await connection.ConnectionAsync();
         if (redis.IsConnected)
         {
             await redis.GetDatabase().ScriptEvaluateAsync(RaiseScript, [Key(stream)], [lastSeq, _keep]);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_redis.IsValueCreated)
-        {
-            await (await _redis.Value).DisposeAsync();
-        }
-    }
-
     private static RedisKey Key(string stream) => $"cop:sent:{{{stream}}}";
-
-    private static async Task<ConnectionMultiplexer> ConnectAsync(string configuration)
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        options.ReconnectRetryPolicy = new LinearRetry(1000);
-        // A turn is worth a moment, not the 5 s a command may otherwise wait in the backlog.
-        options.AsyncTimeout = 1000;
-        return await ConnectionMultiplexer.ConnectAsync(options);
-    }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace CommunityOfPractice.Api.Tests.Live;
 
 [Collection(LiveCollection.Name)]
@@ -79,51 +77,15 @@ public sealed class RedisBackplaneTests
             return (Member: member with { Client = client, Token = token }, Api: second);
         }));
 
-        // Plain connections that record what arrives as it arrives: no catch-up to tidy it up.
-        var readers = members.Take(readersEach * 2).ToList();
-        var received = readers.Select(_ => new List<long>()).ToArray();
-        var connections = new List<HubConnection>();
-        for (var r = 0; r < readers.Count; r++)
+        await using var recorder = new ArrivalRecorder();
+        foreach (var (member, instance) in members.Take(readersEach * 2))
         {
-            var mine = received[r];
-            var connection = await readers[r].Api.ConnectAsync(readers[r].Member);
-            connection.OnEachEvent(e =>
-            {
-                lock (mine)
-                {
-                    mine.Add(e.Seq);
-                }
-            });
-            await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), thread.LastSeq);
-            connections.Add(connection);
+            await recorder.SubscribeAsync(await instance.ConnectAsync(member), ThreadsApi.StreamOf(thread.Id), thread.LastSeq);
         }
 
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writing = members.Select(async writer =>
-        {
-            await start.Task;
-            for (var i = 1; i <= repliesEach; i++)
-            {
-                await ThreadsApi.ReplyAsync(writer.Member.Client, thread.Id, $"Reply {i} from {writer.Member.DisplayName}");
-            }
-        }).ToList();
-        start.SetResult();
-        await Task.WhenAll(writing);
+        await ThreadsApi.ReplyAllAtOnceAsync(members.Select(m => m.Member), thread.Id, repliesEach);
 
         var expected = Enumerable.Range((int)thread.LastSeq + 1, writers * repliesEach).Select(n => (long)n).ToList();
-        await Eventually.HoldsAsync(() => Task.FromResult(received.All(r => { lock (r) { return r.Count >= expected.Count; } })),
-            "every reader on both instances received every reply");
-        foreach (var copies in received)
-        {
-            lock (copies)
-            {
-                Assert.Equal(expected, copies);
-            }
-        }
-
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
+        await recorder.AssertEachReceivedInOrderAsync(expected, "every reader on both instances received every reply");
     }
 }

@@ -14,18 +14,7 @@ public sealed class SequenceNumberTests(LiveServer api)
         var starter = await Community.JoinAsync(api.CreateClient, "Starter");
         var thread = await ThreadsApi.StartAsync(starter.Client);
         var members = await Task.WhenAll(Enumerable.Range(1, writers).Select(i => Community.JoinAsync(api.CreateClient, $"Writer {i}")));
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var writing = members.Select(async member =>
-        {
-            await start.Task;
-            for (var i = 1; i <= repliesEach; i++)
-            {
-                await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Reply {i} from {member.DisplayName}");
-            }
-        }).ToList();
-        start.SetResult();
-        await Task.WhenAll(writing);
+        await ThreadsApi.ReplyAllAtOnceAsync(members, thread.Id, repliesEach);
 
         const int expected = 1 + writers * repliesEach;
         await using var connection = await api.ConnectAsync(starter);
@@ -51,51 +40,16 @@ public sealed class SequenceNumberTests(LiveServer api)
         var thread = await ThreadsApi.StartAsync(starter.Client);
         var members = await Task.WhenAll(Enumerable.Range(1, writers).Select(i => Community.JoinAsync(api.CreateClient, $"Ordered Writer {i}")));
 
-        // Plain connections that record what arrives as it arrives: no catch-up to tidy it up.
-        var received = Enumerable.Range(0, readers).Select(_ => new List<long>()).ToArray();
-        var connections = new List<HubConnection>();
+        await using var recorder = new ArrivalRecorder();
         for (var r = 0; r < readers; r++)
         {
-            var mine = received[r];
-            var connection = await api.ConnectAsync(members[r]);
-            connection.OnEachEvent(e =>
-            {
-                lock (mine)
-                {
-                    mine.Add(e.Seq);
-                }
-            });
-            await connection.InvokeAsync<LiveSubscription>("Subscribe", ThreadsApi.StreamOf(thread.Id), thread.LastSeq);
-            connections.Add(connection);
+            await recorder.SubscribeAsync(await api.ConnectAsync(members[r]), ThreadsApi.StreamOf(thread.Id), thread.LastSeq);
         }
 
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writing = members.Select(async member =>
-        {
-            await start.Task;
-            for (var i = 1; i <= repliesEach; i++)
-            {
-                await ThreadsApi.ReplyAsync(member.Client, thread.Id, $"Ordered reply {i} from {member.DisplayName}");
-            }
-        }).ToList();
-        start.SetResult();
-        await Task.WhenAll(writing);
+        await ThreadsApi.ReplyAllAtOnceAsync(members, thread.Id, repliesEach);
 
         var expected = Enumerable.Range((int)thread.LastSeq + 1, writers * repliesEach).Select(n => (long)n).ToList();
-        await Eventually.HoldsAsync(() => Task.FromResult(received.All(r => { lock (r) { return r.Count >= expected.Count; } })),
-            "every reader received every reply");
-        foreach (var copies in received)
-        {
-            lock (copies)
-            {
-                Assert.Equal(expected, copies);
-            }
-        }
-
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
+        await recorder.AssertEachReceivedInOrderAsync(expected, "every reader received every reply");
     }
 
     [Fact]
