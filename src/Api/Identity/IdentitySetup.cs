@@ -68,6 +68,8 @@ public static class IdentitySetup
         });
         // Every endpoint and the hub want a token issued for this Api; see Policies.
         services.AddPolicies();
+        // A hub connection authenticates in a scope of its own (LeanHubRequests).
+        services.AddLeanHubAuthentication();
 
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())

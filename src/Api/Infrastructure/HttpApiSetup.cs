@@ -15,6 +15,7 @@ using CommunityOfPractice.Api.Features.Tags;
 using CommunityOfPractice.Api.Features.Threads;
 using CommunityOfPractice.Api.Infrastructure.OpenApi;
 using CommunityOfPractice.Api.Infrastructure.RateLimiting;
+using CommunityOfPractice.Api.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -74,8 +75,7 @@ public static class HttpApiSetup
 
         app.UseSecurityHeaders();
         app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseAuthenticationAndAuthorization();
         app.UseRateLimits();
 
         app.MapOpenApi();
