@@ -18,7 +18,7 @@ namespace CommunityOfPractice.Api.Live;
 /// transaction, every handler resolved, and the token's principal of some 40 claims with the parsed
 /// token. A hub connection is authenticated here instead, in a scope of its own disposed at once;
 /// what it keeps is a principal of the claims the hub reads (<see cref="KeptClaims"/>) and the
-/// ticket's expiry, which <c>CloseOnAuthenticationExpiration</c> reads. About 60 KB a connection
+/// ticket's expiry, which <c>CloseOnAuthenticationExpiration</c> reads. About 50 KB of resident memory a connection
 /// (docs/benchmarks.md). Every other request goes through <c>UseAuthentication</c> as usual.
 /// </summary>
 public static class LeanHubRequests
