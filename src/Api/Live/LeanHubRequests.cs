@@ -87,15 +87,11 @@ public static class LeanHubRequests
 
         // Authorization asks for the token's scheme by name; it hears this result (ConnectionPolicyEvaluator).
         context.Features.Set(new HubConnectionAuthentication(result));
-        if (result is { Succeeded: true })
+        if (result.Succeeded)
         {
             var authenticated = new LeanAuthentication(result);
             context.Features.Set<IHttpAuthenticationFeature>(authenticated);
             context.Features.Set<IAuthenticateResultFeature>(authenticated);
-        }
-        else if (result.Principal is { } principal)
-        {
-            context.User = principal;
         }
 
         await next(context);

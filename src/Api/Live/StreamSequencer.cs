@@ -151,7 +151,7 @@ public sealed class StreamSequencer(
                 }
             }
 
-            await QuietlyAsync(() => turns.WaitForTurnAsync(stream, batch[0].Event.Seq));
+            await QuietlyAsync(stream, batch[0].Event.Seq, turns.WaitForTurnAsync);
             try
             {
                 // Not a request's token: the change is committed and readers must hear of it.
@@ -171,20 +171,20 @@ public sealed class StreamSequencer(
             }
 
             // Sent or given up, the next number's turn has come.
-            await QuietlyAsync(() => turns.SentAsync(stream, batch[^1].Event.Seq));
+            await QuietlyAsync(stream, batch[^1].Event.Seq, turns.SentAsync);
         }
     }
 
     // Order across instances is a courtesy to the clients (fewer gaps to fill), never a reason not to send.
-    private async ValueTask QuietlyAsync(Func<ValueTask> turn)
+    private async ValueTask QuietlyAsync(string stream, long seq, Func<string, long, ValueTask> turn)
     {
         try
         {
-            await turn();
+            await turn(stream, seq);
         }
         catch (Exception exception)
         {
-            logger.LogDebug(exception, "No turn kept");
+            logger.LogDebug(exception, "No turn kept for {Stream} #{Seq}", stream, seq);
         }
     }
 
